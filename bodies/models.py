@@ -1,0 +1,551 @@
+"""The governance structure of a network: its bodies, who sits in them and what they may do.
+
+Everything here is governance data: each model keeps its full history (who changed
+what, and when), so the structure on any past date can be rebuilt (see
+`bodies.selectors.structure_as_of`).
+"""
+
+import datetime
+from decimal import Decimal
+
+from dateutil.rrule import rrulestr
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .cadence import occurrences
+
+
+class Network(models.Model):
+    """A collaboration network ("samenwerkingsverband"): the root that keeps tenants apart."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("korte naam"), max_length=80, unique=True)
+    description = models.TextField(_("beschrijving"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("netwerk")
+        verbose_name_plural = _("netwerken")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("bodies:network", kwargs={"network": self.slug})
+
+
+class Organization(models.Model):
+    """A partner organisation whose people take seats in the network's bodies."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="organizations", verbose_name=_("netwerk")
+    )
+    name = models.CharField(_("naam"), max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "name"], name="organization_name_unique_in_network")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(models.Model):
+    """Someone in the network, optionally linked to a login."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="people", verbose_name=_("netwerk")
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("login"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+        ordering = ["name"]
+        constraints = [
+            # Exports and imports refer to people by name.
+            models.UniqueConstraint(fields=["network", "name"], name="person_name_unique_in_network"),
+            models.UniqueConstraint(
+                fields=["network", "user"],
+                condition=Q(user__isnull=False),
+                name="person_login_unique_in_network",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.Model):
+    """A role a seat asks for (kernpartner, coördinator, …); a catalogue per network."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="roles", verbose_name=_("netwerk")
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    description = models.TextField(_("beschrijving"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rol")
+        verbose_name_plural = _("rollen")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "name"], name="role_name_unique_in_network")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class BodyQuerySet(models.QuerySet):
+    def active_on(self, day: datetime.date):
+        return self.filter(
+            Q(active_from__isnull=True) | Q(active_from__lte=day),
+            Q(active_until__isnull=True) | Q(active_until__gte=day),
+        )
+
+
+class Body(models.Model):
+    """A governance body ("orgaan") of a network, or a thematic working group."""
+
+    class Kind(models.TextChoices):
+        CORE_TEAM = "core_team", _("Kernteam")
+        POLICY_GROUP = "policy_group", _("Beleidsgroep")
+        SUPPORT_GROUP = "support_group", _("Inhoudelijke ondersteuningsgroep")
+        FORUM = "forum", _("Netwerk Forum")
+        WORKING_GROUP = "working_group", _("Themawerkgroep")
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="bodies", verbose_name=_("netwerk")
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("korte naam"), max_length=80)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="working_groups",
+        verbose_name=_("aangestuurd door"),
+        help_text=_("Voor een themawerkgroep: het orgaan dat de werkgroep aanstuurt en opvolgt."),
+    )
+    description = models.TextField(_("omschrijving"), blank=True)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    active_from = models.DateField(_("actief vanaf"), null=True, blank=True)
+    active_until = models.DateField(_("actief tot en met"), null=True, blank=True)
+
+    objects = BodyQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("orgaan")
+        verbose_name_plural = _("organen")
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "name"], name="body_name_unique_in_network"),
+            models.UniqueConstraint(fields=["network", "slug"], name="body_slug_unique_in_network"),
+            models.CheckConstraint(
+                condition=Q(kind="working_group", parent__isnull=False)
+                | (~Q(kind="working_group") & Q(parent__isnull=True)),
+                name="body_parent_only_for_working_groups",
+            ),
+            models.CheckConstraint(
+                condition=Q(active_until__isnull=True)
+                | Q(active_from__isnull=True)
+                | Q(active_until__gte=models.F("active_from")),
+                name="body_active_until_after_from",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("bodies:body", kwargs={"network": self.network.slug, "body": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.kind == self.Kind.WORKING_GROUP and not self.parent_id:
+            errors["parent"] = _("Een themawerkgroep heeft een orgaan nodig dat haar aanstuurt.")
+        if self.kind != self.Kind.WORKING_GROUP and self.parent_id:
+            errors["parent"] = _("Alleen een themawerkgroep wordt door een ander orgaan aangestuurd.")
+        if self.parent_id and self.parent.network_id != self.network_id:
+            errors["parent"] = _("Het aansturende orgaan hoort bij een ander netwerk.")
+        if self.active_from and self.active_until and self.active_until < self.active_from:
+            errors["active_until"] = _("De einddatum ligt vóór de begindatum.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_working_group(self) -> bool:
+        return self.kind == self.Kind.WORKING_GROUP
+
+
+class BodyTask(models.Model):
+    """One bullet of a body's remit ("opdracht"), in the body's own words and order."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("orgaan"))
+    text = models.TextField(_("taak"))
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("taak")
+        verbose_name_plural = _("opdracht")
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.text
+
+
+class Seat(models.Model):
+    """A place in a body's composition as the governance prescribes it.
+
+    `count` is empty where the seed names a group without a number
+    ("vertegenwoordigers ACT"). A seat filled "via" another body is held by that
+    body's members ex officio (the Kernteam sits in the support group and the Forum).
+    """
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="seats", verbose_name=_("orgaan"))
+    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="seats", verbose_name=_("rol"))
+    count = models.PositiveSmallIntegerField(
+        _("aantal"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leeg als het aantal niet vastligt."),
+    )
+    has_voting_right = models.BooleanField(_("stemrecht"), default=True)
+    is_ad_hoc = models.BooleanField(_("ad hoc"), default=False)
+    filled_by_body = models.ForeignKey(
+        Body,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="seats_held_elsewhere",
+        verbose_name=_("ingevuld door de leden van"),
+    )
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("zetel")
+        verbose_name_plural = _("zetels")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "role"], name="seat_role_unique_in_body"),
+            models.CheckConstraint(
+                condition=Q(count__isnull=True) | Q(count__gte=1), name="seat_count_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.role} ({self.body})"
+
+    def clean(self):
+        errors = {}
+        if self.role_id and self.body_id and self.role.network_id != self.body.network_id:
+            errors["role"] = _("Deze rol hoort bij een ander netwerk.")
+        if self.filled_by_body_id and self.body_id:
+            if self.filled_by_body_id == self.body_id:
+                errors["filled_by_body"] = _("Een orgaan kan niet zijn eigen zetel invullen.")
+            elif self.filled_by_body.network_id != self.body.network_id:
+                errors["filled_by_body"] = _("Dit orgaan hoort bij een ander netwerk.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current_on(self, day: datetime.date):
+        return self.filter(
+            Q(start_date__lte=day), Q(end_date__isnull=True) | Q(end_date__gte=day)
+        )
+
+
+class Membership(models.Model):
+    """A person filling a seat of a body for a period."""
+
+    seat = models.ForeignKey(Seat, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("zetel"))
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("persoon")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("vertegenwoordigt"),
+    )
+    has_voting_right = models.BooleanField(_("stemrecht"), default=True)
+    start_date = models.DateField(_("begindatum"))
+    end_date = models.DateField(_("einddatum"), null=True, blank=True)
+    is_ad_hoc = models.BooleanField(_("ad hoc"), default=False)
+    substitute_for = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="substitutes",
+        verbose_name=_("vervanger van"),
+    )
+
+    objects = MembershipQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        ordering = ["seat__position", "person__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="membership_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.seat}"
+
+    @property
+    def body(self) -> Body:
+        return self.seat.body
+
+    def clean(self):
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("Een lidmaatschap kan niet eindigen vóór het begint.")
+        if self.seat_id and self.person_id:
+            network_id = self.seat.body.network_id
+            if self.person.network_id != network_id:
+                errors["person"] = _("Deze persoon hoort bij een ander netwerk.")
+            if self.organization_id and self.organization.network_id != network_id:
+                errors["organization"] = _("Deze organisatie hoort bij een ander netwerk.")
+            if self.has_voting_right and not self.seat.has_voting_right:
+                errors["has_voting_right"] = _("Deze zetel heeft geen stemrecht.")
+        if self.substitute_for_id:
+            if self.substitute_for_id == self.pk:
+                errors["substitute_for"] = _("Een lid kan zichzelf niet vervangen.")
+            elif self.seat_id and self.substitute_for.seat.body_id != self.seat.body_id:
+                errors["substitute_for"] = _("Een vervanger vervangt een lid van hetzelfde orgaan.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Domain(models.TextChoices):
+    """What a decision or mandate is about."""
+
+    FINANCE = "finance", _("Financiën")
+    STAFF = "staff", _("Personeel")
+    CONTENT = "content", _("Inhoud en procedures")
+    WORKING_GROUPS = "working_groups", _("Werkgroepen en opdrachten")
+    COMMUNICATION = "communication", _("Communicatie")
+    POLICY = "policy", _("Beleid")
+
+
+def validate_domains(value):
+    if not isinstance(value, list) or not value:
+        raise ValidationError(_("Kies minstens één domein."))
+    unknown = [item for item in value if item not in Domain.values]
+    if unknown:
+        raise ValidationError(
+            _("Onbekend domein: %(domains)s."), params={"domains": ", ".join(map(str, unknown))}
+        )
+
+
+class MandateQuerySet(models.QuerySet):
+    def valid_on(self, day: datetime.date):
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=day),
+        )
+
+
+class Mandate(models.Model):
+    """A power ("bevoegdheid") a body holds, possibly delegated by another body, with limits."""
+
+    class Kind(models.TextChoices):
+        DECIDE = "decide", _("Beslissen")
+        ADVISE = "advise", _("Adviseren")
+        PREPARE = "prepare", _("Voorbereiden")
+        STEER = "steer", _("Aansturen")
+        INFORM = "inform", _("Informeren")
+        ASSIGN = "assign", _("Opdracht geven")
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("orgaan"))
+    text = models.TextField(_("brontekst"), help_text=_("De bevoegdheid zoals de governance ze omschrijft."))
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    domains = models.JSONField(_("domeinen"), default=list, validators=[validate_domains])
+    limit_eur = models.DecimalField(
+        _("limiet (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    delegated_by = models.ForeignKey(
+        Body,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegated_mandates",
+        verbose_name=_("gedelegeerd door"),
+    )
+    targets = models.ManyToManyField(
+        Body, blank=True, related_name="mandates_towards", verbose_name=_("ten aanzien van")
+    )
+    valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
+    valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = MandateQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[targets])
+
+    class Meta:
+        verbose_name = _("mandaat")
+        verbose_name_plural = _("mandaten")
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(limit_eur__isnull=True) | Q(limit_eur__gte=0), name="mandate_limit_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_until__gte=models.F("valid_from")),
+                name="mandate_valid_until_after_from",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.body}: {self.get_kind_display()}"
+
+    def clean(self):
+        errors = {}
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            errors["valid_until"] = _("De einddatum ligt vóór de begindatum.")
+        if self.delegated_by_id and self.body_id:
+            if self.delegated_by_id == self.body_id:
+                errors["delegated_by"] = _("Een orgaan kan geen mandaat aan zichzelf delegeren.")
+            elif self.delegated_by.network_id != self.body.network_id:
+                errors["delegated_by"] = _("Dit orgaan hoort bij een ander netwerk.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_domains_display(self) -> list[str]:
+        labels = dict(Domain.choices)
+        return [labels.get(domain, domain) for domain in self.domains]
+
+
+def validate_rrule(value: str) -> None:
+    """An RFC 5545 RRULE value without DTSTART, such as FREQ=WEEKLY;INTERVAL=2."""
+    text = (value or "").strip()
+    if not text or text.upper().startswith(("DTSTART", "RRULE:")) or "\n" in text:
+        raise ValidationError(
+            _("Geef een herhalingsregel zoals FREQ=WEEKLY;INTERVAL=2 (RFC 5545)."), code="invalid_rrule"
+        )
+    try:
+        rrulestr(text, dtstart=datetime.datetime(2000, 1, 1))
+    except (ValueError, TypeError):
+        raise ValidationError(
+            _("Onleesbare herhalingsregel: %(rule)s. Voorbeeld: FREQ=WEEKLY;INTERVAL=2."),
+            params={"rule": text[:100]},
+            code="invalid_rrule",
+        ) from None
+
+
+class Cadence(models.Model):
+    """A body's meeting rhythm ("overlegritme"): one or more phases, each with its own rule."""
+
+    body = models.OneToOneField(Body, on_delete=models.CASCADE, related_name="cadence", verbose_name=_("orgaan"))
+    description = models.CharField(_("omschrijving"), max_length=300, blank=True)
+    start_time = models.TimeField(_("beginuur"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duur (minuten)"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    location = models.CharField(_("plaats"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("overlegritme")
+        verbose_name_plural = _("overlegritmes")
+
+    def __str__(self):
+        return self.description or str(self.body)
+
+    def next_dates(self, after: datetime.date, count: int = 3) -> list[datetime.date]:
+        """The next planned dates from `after` on; uses prefetched phases."""
+        phases = list(self.phases.all())
+        if not phases:
+            return []
+        anchor = self.body.active_from or phases[0].starts_on or after
+        horizon = after + datetime.timedelta(days=366 * 2)
+        return occurrences(phases, anchor=anchor, start=after, end=horizon)[:count]
+
+
+class CadencePhase(models.Model):
+    """One phase of a cadence ("1 x per maand in de beginfase").
+
+    Phases follow one another in order: an open end runs until the next phase's
+    start, so "monthly, then every 2 months" stays monthly until an admin sets the
+    date the start phase ends.
+    """
+
+    cadence = models.ForeignKey(Cadence, on_delete=models.CASCADE, related_name="phases", verbose_name=_("ritme"))
+    label = models.CharField(_("fase"), max_length=200, blank=True)
+    rrule = models.CharField(_("herhalingsregel (RFC 5545)"), max_length=500, validators=[validate_rrule])
+    starts_on = models.DateField(_("vanaf"), null=True, blank=True)
+    ends_on = models.DateField(_("tot en met"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("fase")
+        verbose_name_plural = _("fasen")
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="cadence_phase_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label or self.rrule
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("De einddatum ligt vóór de begindatum.")})

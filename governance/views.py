@@ -1,0 +1,21 @@
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from . import health
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 while the database answers; broker and worker are reported, not required."""
+    database = health.check_database()
+    report = {
+        "database": database,
+        "broker": health.check_broker(),
+        "worker": health.check_worker(),
+    }
+    report["status"] = "ok" if all(part["ok"] for part in report.values()) else (
+        "degraded" if database["ok"] else "down"
+    )
+    return JsonResponse(report, status=200 if database["ok"] else 503)

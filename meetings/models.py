@@ -1,0 +1,1 @@
+"""Meetings, agendas and minutes (issue 4)."""

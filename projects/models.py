@@ -1,0 +1,1 @@
+"""Projects, milestones, RACI and the annual plan."""
