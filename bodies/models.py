@@ -293,8 +293,15 @@ class MembershipQuerySet(models.QuerySet):
 
 
 class Membership(models.Model):
-    """A person filling a seat of a body for a period."""
+    """A person filling a seat of a body for a period.
 
+    `body` repeats `seat.body` (filled in from the seat) so that "the members of a
+    body" is one join away and the admin can edit members on the body's page.
+    """
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, blank=True, related_name="memberships", verbose_name=_("orgaan")
+    )
     seat = models.ForeignKey(Seat, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("zetel"))
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("persoon")
@@ -337,12 +344,18 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.person} – {self.seat}"
 
-    @property
-    def body(self) -> Body:
-        return self.seat.body
+    def save(self, *args, **kwargs):
+        if self.seat_id and not self.body_id:
+            self.body_id = self.seat.body_id
+        super().save(*args, **kwargs)
 
     def clean(self):
         errors = {}
+        if self.seat_id:
+            if not self.body_id:
+                self.body_id = self.seat.body_id
+            elif self.seat.body_id != self.body_id:
+                errors["seat"] = _("Deze zetel hoort bij een ander orgaan.")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("Een lidmaatschap kan niet eindigen vóór het begint.")
         if self.seat_id and self.person_id:
@@ -356,7 +369,7 @@ class Membership(models.Model):
         if self.substitute_for_id:
             if self.substitute_for_id == self.pk:
                 errors["substitute_for"] = _("Een lid kan zichzelf niet vervangen.")
-            elif self.seat_id and self.substitute_for.seat.body_id != self.seat.body_id:
+            elif self.seat_id and self.substitute_for.body_id != self.seat.body_id:
                 errors["substitute_for"] = _("Een vervanger vervangt een lid van hetzelfde orgaan.")
         if errors:
             raise ValidationError(errors)

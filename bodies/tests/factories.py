@@ -86,6 +86,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
         model = Membership
 
     seat = factory.SubFactory(SeatFactory)
+    body = factory.SelfAttribute("seat.body")
     person = factory.SubFactory(PersonFactory, network=factory.SelfAttribute("..seat.body.network"))
     has_voting_right = factory.SelfAttribute("seat.has_voting_right")
     start_date = datetime.date(2023, 2, 1)
