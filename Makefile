@@ -26,7 +26,7 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.runtime node_modules/.installed
 
 run: install
-	@mkdir -p .var/broker/queue .var/broker/processed
+	@mkdir -p .var/broker/queue .var/broker/processed .var/broker/control
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_plantrekkers --demo-people
 	@echo
