@@ -26,7 +26,7 @@ class Network(models.Model):
 
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("korte naam"), max_length=80, unique=True)
-    description = models.TextField(_("beschrijving"), blank=True)
+    description = models.TextField(_("beschrijving"), max_length=5000, blank=True)
 
     history = HistoricalRecords()
 
@@ -108,7 +108,7 @@ class Role(models.Model):
         Network, on_delete=models.CASCADE, related_name="roles", verbose_name=_("netwerk")
     )
     name = models.CharField(_("naam"), max_length=200)
-    description = models.TextField(_("beschrijving"), blank=True)
+    description = models.TextField(_("beschrijving"), max_length=5000, blank=True)
 
     history = HistoricalRecords()
 
@@ -157,7 +157,7 @@ class Body(models.Model):
         verbose_name=_("aangestuurd door"),
         help_text=_("Voor een themawerkgroep: het orgaan dat de werkgroep aanstuurt en opvolgt."),
     )
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), max_length=5000, blank=True)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     active_from = models.DateField(_("actief vanaf"), null=True, blank=True)
     active_until = models.DateField(_("actief tot en met"), null=True, blank=True)
@@ -213,7 +213,7 @@ class BodyTask(models.Model):
     """One bullet of a body's remit ("opdracht"), in the body's own words and order."""
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("orgaan"))
-    text = models.TextField(_("taak"))
+    text = models.TextField(_("taak"), max_length=2000)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     history = HistoricalRecords()
@@ -416,7 +416,7 @@ class Mandate(models.Model):
         ASSIGN = "assign", _("Opdracht geven")
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("orgaan"))
-    text = models.TextField(_("brontekst"), help_text=_("De bevoegdheid zoals de governance ze omschrijft."))
+    text = models.TextField(_("brontekst"), max_length=2000, help_text=_("De bevoegdheid zoals de governance ze omschrijft."))
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
     domains = models.JSONField(_("domeinen"), default=list, validators=[validate_domains])
     limit_eur = models.DecimalField(
