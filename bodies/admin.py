@@ -23,7 +23,7 @@ from .models import (
 
 class MandateForm(forms.ModelForm):
     domains = forms.MultipleChoiceField(
-        label=_("domeinen"),
+        label=_("Domeinen"),
         choices=Domain.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Kies minstens één domein.")},
@@ -32,6 +32,8 @@ class MandateForm(forms.ModelForm):
     class Meta:
         model = Mandate
         fields = "__all__"
+        # A network has a handful of bodies: checkboxes read better than a dual list.
+        widgets = {"targets": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,7 +86,6 @@ class MandateInline(NetworkScopedInlineMixin, admin.StackedInline):
         ("delegated_by", "valid_from", "valid_until"),
         "targets",
     ]
-    filter_horizontal = ["targets"]
     network_scoped_fields = {"delegated_by": Body, "targets": Body}
 
 
@@ -167,7 +168,6 @@ class MandateAdmin(SimpleHistoryAdmin):
     list_filter = ["body__network", "kind", "body"]
     search_fields = ["text", "body__name"]
     list_select_related = ["body", "delegated_by"]
-    filter_horizontal = ["targets"]
 
 
 class CadencePhaseInline(admin.TabularInline):
