@@ -17,6 +17,10 @@ from bodies.models import (
 )
 
 
+# Every factory-made login has this password, so browser tests can sign in through the form.
+PASSWORD = "correct horse battery staple"
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -24,7 +28,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.django.Password("correct horse battery staple")
+    password = factory.django.Password(PASSWORD)
 
 
 class NetworkFactory(factory.django.DjangoModelFactory):
@@ -115,3 +119,12 @@ class CadencePhaseFactory(factory.django.DjangoModelFactory):
 
     cadence = factory.SubFactory(CadenceFactory)
     rrule = "FREQ=MONTHLY"
+
+
+class BodyTaskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "bodies.BodyTask"
+
+    body = factory.SubFactory(BodyFactory)
+    text = factory.Sequence(lambda n: f"Taak {n}.")
+    position = factory.Sequence(lambda n: n)
