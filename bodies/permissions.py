@@ -25,6 +25,8 @@ def get_network_for_user(user, slug: str) -> Network:
 
 
 def networks_for_user(user):
+    if not user.is_authenticated:
+        return Network.objects.none()
     if user.is_superuser:
         return Network.objects.all()
     return Network.objects.filter(people__user=user).distinct()
@@ -33,4 +35,7 @@ def networks_for_user(user):
 def get_body_for_user(user, network_slug: str, body_slug: str, queryset=None) -> Body:
     network = get_network_for_user(user, network_slug)
     queryset = Body.objects.all() if queryset is None else queryset
-    return get_object_or_404(queryset, network=network, slug=body_slug)
+    body = get_object_or_404(queryset, network=network, slug=body_slug)
+    # The network is already loaded; spare the page a query for body.network.
+    body.network = network
+    return body

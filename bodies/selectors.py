@@ -1,0 +1,343 @@
+"""Reads that cross relations, for the pages of a network.
+
+Each read declares what it loads, so that a page costs the same number of queries
+for one body or for fifty (the tests pin the counts).
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from .cadence import phase_windows
+from .models import Body, Cadence, CadencePhase, Mandate, Membership, Network, Seat
+
+
+def _current_memberships(today: datetime.date):
+    return Membership.objects.current_on(today).select_related(
+        "person", "organization", "seat__role", "substitute_for__person"
+    )
+
+
+def _cadence_of(body: Body) -> Cadence | None:
+    # A reverse one-to-one loaded with select_related raises when the row is missing.
+    return getattr(body, "cadence", None)
+
+
+# Network home ------------------------------------------------------------------------
+
+
+@dataclass
+class BodyOverview:
+    """One line of the network home: a body with its counts and next meetings."""
+
+    body: Body
+    task_count: int
+    member_count: int
+    next_dates: list[datetime.date]
+    working_groups: list["BodyOverview"] = field(default_factory=list)
+
+    def rows(self, depth: int = 0, parent: Body | None = None):
+        """This body and the working groups below it, each as (overview, depth, steering body)."""
+        yield self, depth, parent
+        for group in self.working_groups:
+            yield from group.rows(depth + 1, self.body)
+
+
+def network_overview(network: Network, today: datetime.date) -> list[BodyOverview]:
+    """The network's active bodies in order, each working group under the body that steers it.
+
+    Queries: bodies with their cadence and task count, cadence phases, current
+    memberships, seats filled by another body.
+    """
+    bodies = list(
+        network.bodies.active_on(today)
+        .select_related("cadence")
+        .prefetch_related("cadence__phases")
+        .annotate(task_count=Count("tasks"))
+    )
+    members = _member_ids_by_body(network, today)
+
+    overviews = {}
+    for body in bodies:
+        cadence = _cadence_of(body)
+        overviews[body.pk] = BodyOverview(
+            body=body,
+            task_count=body.task_count,
+            member_count=len(members[body.pk]),
+            next_dates=cadence.next_dates(today) if cadence else [],
+        )
+    top = []
+    for body in bodies:
+        parent = overviews.get(body.parent_id)
+        if parent is not None:
+            parent.working_groups.append(overviews[body.pk])
+        else:
+            # A working group whose steering body is no longer active still shows.
+            top.append(overviews[body.pk])
+    return top
+
+
+def _member_ids_by_body(network: Network, today: datetime.date) -> dict[int, set[int]]:
+    """The people sitting in each body today, counting those who sit ex officio."""
+    direct = defaultdict(set)
+    for body_id, person_id in (
+        Membership.objects.current_on(today)
+        .filter(body__network=network)
+        .order_by()
+        .values_list("body_id", "person_id")
+    ):
+        direct[body_id].add(person_id)
+    members = defaultdict(set, {body_id: set(people) for body_id, people in direct.items()})
+    for body_id, filled_by_id in (
+        Seat.objects.filter(body__network=network, filled_by_body__isnull=False)
+        .order_by()
+        .values_list("body_id", "filled_by_body_id")
+    ):
+        members[body_id] |= direct[filled_by_id]
+    return members
+
+
+# Body sheet --------------------------------------------------------------------------
+
+
+@dataclass
+class SeatLine:
+    """A seat of the body and who fills it today."""
+
+    seat: Seat
+    members: list[Membership]
+    ex_officio: list[Membership]
+
+    @property
+    def vacancies(self) -> int | None:
+        """Places still open; None where the seed fixes no number or another body fills the seat."""
+        if self.seat.filled_by_body_id or self.seat.count is None:
+            return None
+        return max(self.seat.count - len(self.members), 0)
+
+
+@dataclass
+class MandateLine:
+    mandate: Mandate
+    is_valid: bool
+    is_past: bool
+
+
+@dataclass
+class PhaseLine:
+    phase: CadencePhase
+    begins: datetime.date | None
+    ends: datetime.date | None
+    starts: bool
+
+
+@dataclass
+class BodySheet:
+    """Everything the body sheet ("fiche") shows."""
+
+    body: Body
+    tasks: list
+    seats: list[SeatLine]
+    mandates: list[MandateLine]
+    cadence: Cadence | None
+    phases: list[PhaseLine]
+    next_dates: list[datetime.date]
+    working_groups: list[Body]
+    mandates_towards: list[Mandate]
+    mandates_delegated: list[Mandate]
+    seats_elsewhere: list[Seat]
+
+    @property
+    def vacancy_count(self) -> int:
+        return sum(line.vacancies or 0 for line in self.seats)
+
+
+def body_sheet_queryset():
+    """How the body sheet loads its body (with the permission helper)."""
+    return Body.objects.select_related("cadence", "parent")
+
+
+def body_sheet_data(body: Body, today: datetime.date) -> BodySheet:
+    """The body's remit, composition today, powers, rhythm and relations.
+
+    Queries: tasks; seats with role and filling body; their current members; the
+    filling bodies' current members; mandates; their domains' targets; cadence
+    phases; working groups; mandates towards the body; mandates it delegated;
+    seats it fills elsewhere.
+    """
+    tasks = list(body.tasks.all())
+    seats = list(
+        body.seats.select_related("role", "filled_by_body").prefetch_related(
+            Prefetch("memberships", queryset=_current_memberships(today), to_attr="current_members"),
+            Prefetch(
+                "filled_by_body__memberships",
+                queryset=_current_memberships(today),
+                to_attr="current_members",
+            ),
+        )
+    )
+    seat_lines = [
+        SeatLine(
+            seat=seat,
+            members=seat.current_members,
+            ex_officio=seat.filled_by_body.current_members if seat.filled_by_body else [],
+        )
+        for seat in seats
+    ]
+
+    mandates = [
+        MandateLine(
+            mandate=mandate,
+            is_valid=_valid_on(mandate, today),
+            is_past=bool(mandate.valid_until and mandate.valid_until < today),
+        )
+        for mandate in body.mandates.select_related("delegated_by").prefetch_related("targets")
+    ]
+
+    cadence = _cadence_of(body)
+    phases, next_dates = [], []
+    if cadence is not None:
+        cadence.body = body
+        all_phases = list(cadence.phases.all())
+        anchor = body.active_from or (all_phases[0].starts_on if all_phases else None) or today
+        windows = {phase.pk: (begin, end) for phase, begin, end in phase_windows(all_phases, anchor=anchor)}
+        for phase in all_phases:
+            begin, end = windows.get(phase.pk, (None, None))
+            phases.append(PhaseLine(phase=phase, begins=begin, ends=end, starts=phase.pk in windows))
+        next_dates = cadence.next_dates(today)
+
+    return BodySheet(
+        body=body,
+        tasks=tasks,
+        seats=seat_lines,
+        mandates=mandates,
+        cadence=cadence,
+        phases=phases,
+        next_dates=next_dates,
+        working_groups=list(body.working_groups.all()),
+        mandates_towards=list(
+            Mandate.objects.valid_on(today)
+            .filter(targets=body)
+            .exclude(body=body)
+            .select_related("body")
+            .order_by("body__position", "body__name", "position", "id")
+        ),
+        mandates_delegated=list(
+            Mandate.objects.filter(delegated_by=body)
+            .select_related("body")
+            .order_by("body__position", "body__name", "position", "id")
+        ),
+        seats_elsewhere=list(body.seats_held_elsewhere.select_related("body", "role")),
+    )
+
+
+def _valid_on(mandate: Mandate, day: datetime.date) -> bool:
+    return (mandate.valid_from is None or mandate.valid_from <= day) and (
+        mandate.valid_until is None or mandate.valid_until >= day
+    )
+
+
+# Organisation chart ------------------------------------------------------------------
+
+
+class RelationKind:
+    """The ways one body stands towards another, as the chart draws them."""
+
+    DELEGATES = "delegates"
+    ASSIGNS = "assigns"
+    STEERS = "steers"
+    ADVISES = "advises"
+    SITS_IN = "sits_in"
+
+    # Order of the legend and of the sentences under the chart.
+    ALL = [DELEGATES, ASSIGNS, STEERS, ADVISES, SITS_IN]
+    LABELS = {
+        DELEGATES: _("delegeert aan"),
+        ASSIGNS: _("geeft opdrachten aan"),
+        STEERS: _("stuurt aan"),
+        ADVISES: _("adviseert"),
+        SITS_IN: _("zetelt in"),
+    }
+    # Relations that say who answers to whom: they set the chart's levels.
+    HIERARCHICAL = {DELEGATES, ASSIGNS, STEERS}
+
+
+MANDATE_RELATIONS = {
+    Mandate.Kind.ADVISE: RelationKind.ADVISES,
+    Mandate.Kind.STEER: RelationKind.STEERS,
+    Mandate.Kind.ASSIGN: RelationKind.ASSIGNS,
+}
+
+
+@dataclass(frozen=True)
+class Relation:
+    source: Body
+    target: Body
+    kind: str
+
+    @property
+    def label(self) -> str:
+        return RelationKind.LABELS[self.kind]
+
+
+@dataclass
+class OrgChart:
+    bodies: list[Body]
+    relations: list[Relation]
+
+    def relations_by_source(self) -> list[tuple[Body, list[Relation]]]:
+        grouped = defaultdict(list)
+        for relation in self.relations:
+            grouped[relation.source.pk].append(relation)
+        return [(body, grouped[body.pk]) for body in self.bodies if grouped[body.pk]]
+
+    def kinds_in_use(self) -> list[str]:
+        used = {relation.kind for relation in self.relations}
+        return [kind for kind in RelationKind.ALL if kind in used]
+
+
+def org_chart_relations(network: Network, today: datetime.date) -> OrgChart:
+    """The active bodies and every relation between them, drawn from mandates, seats and parents.
+
+    Queries: bodies; mandates valid today with their delegating body; mandate
+    targets; seats filled by another body.
+    """
+    bodies = list(network.bodies.active_on(today))
+    by_id = {body.pk: body for body in bodies}
+    found: set[tuple[int, int, str]] = set()
+
+    def add(source_id, target_id, kind):
+        if source_id in by_id and target_id in by_id and source_id != target_id:
+            found.add((source_id, target_id, kind))
+
+    for body in bodies:
+        if body.parent_id:
+            add(body.parent_id, body.pk, RelationKind.STEERS)
+    mandates = Mandate.objects.valid_on(today).filter(body__network=network).prefetch_related(
+        Prefetch("targets", queryset=Body.objects.only("id"))
+    )
+    for mandate in mandates:
+        if mandate.delegated_by_id:
+            add(mandate.delegated_by_id, mandate.body_id, RelationKind.DELEGATES)
+        kind = MANDATE_RELATIONS.get(mandate.kind)
+        if kind:
+            for target in mandate.targets.all():
+                add(mandate.body_id, target.pk, kind)
+    for body_id, filled_by_id in (
+        Seat.objects.filter(body__network=network, filled_by_body__isnull=False)
+        .order_by()
+        .values_list("body_id", "filled_by_body_id")
+    ):
+        add(filled_by_id, body_id, RelationKind.SITS_IN)
+
+    order = {body.pk: index for index, body in enumerate(bodies)}
+    relations = [
+        Relation(source=by_id[source], target=by_id[target], kind=kind)
+        for source, target, kind in sorted(
+            found, key=lambda item: (order[item[0]], RelationKind.ALL.index(item[2]), order[item[1]])
+        )
+    ]
+    return OrgChart(bodies=bodies, relations=relations)
