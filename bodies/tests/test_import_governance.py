@@ -1,0 +1,383 @@
+"""`import_governance` reads an export back without loss, or refuses it whole with the place named."""
+
+import copy
+import datetime
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+
+from bodies.models import Body, Cadence, CadencePhase, Mandate, Membership, Network, Person, Role, Seat
+from bodies.tests.factories import BodyFactory, BodyTaskFactory, MembershipFactory, OrganizationFactory, SeatFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def export(*args) -> dict:
+    out = io.StringIO()
+    call_command("export_governance", *args, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def import_file(path) -> str:
+    out = io.StringIO()
+    call_command("import_governance", str(path), stdout=out)
+    return out.getvalue()
+
+
+def import_data(data, tmp_path) -> str:
+    path = tmp_path / "governance.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return import_file(path)
+
+
+def empty_the_database() -> None:
+    """Remove every network, in the order the PROTECT foreign keys allow."""
+    Membership.objects.update(substitute_for=None)
+    Membership.objects.all().delete()
+    Mandate.objects.all().delete()
+    Seat.objects.all().delete()
+    while Body.objects.exists():
+        Body.objects.exclude(pk__in=Body.objects.filter(parent__isnull=False).values("parent")).delete()
+    Network.objects.all().delete()
+
+
+def row_counts() -> dict[str, int]:
+    """Rows in every table of the app, history included."""
+    return {model._meta.label: model._default_manager.count() for model in apps.get_app_config("bodies").get_models()}
+
+
+@pytest.fixture
+def demo_network():
+    call_command("load_plantrekkers", "--demo-people", stdout=io.StringIO())
+    return Network.objects.get(slug="plantrekkers")
+
+
+@pytest.fixture
+def rich_network(demo_network):
+    """The demo network with every optional field filled in somewhere."""
+    network = demo_network
+    beleidsgroep = network.bodies.get(name="Beleidsgroep")
+    network.description = "Met alle velden."
+    network.save()
+    Role.objects.filter(network=network, name="Coördinator").update(description="Trekt het netwerk.")
+    working_group = BodyFactory(
+        network=network,
+        name="Werkgroep Vorming",
+        slug="vorming",
+        kind=Body.Kind.WORKING_GROUP,
+        parent=beleidsgroep,
+        description="Tijdelijke werkgroep.",
+        position=4,
+        active_from=datetime.date(2024, 1, 1),
+        active_until=datetime.date(2024, 12, 31),
+    )
+    BodyTaskFactory(body=working_group, text="Een vormingsaanbod uitwerken.", position=0)
+    seat = SeatFactory(body=working_group, role__network=network, role__name="Trekker", count=2, is_ad_hoc=True)
+    trekker = MembershipFactory(
+        seat=seat,
+        person=Person.objects.get(name="Lien Claes"),
+        organization=None,
+        start_date=datetime.date(2024, 1, 1),
+        end_date=datetime.date(2024, 6, 30),
+        is_ad_hoc=True,
+    )
+    MembershipFactory(
+        seat=seat, person=Person.objects.get(name="Emma Hermans"), start_date=datetime.date(2024, 2, 1),
+        substitute_for=trekker,
+    )
+    mandate = Mandate.objects.create(
+        body=working_group,
+        text="Kan vormingen kiezen.",
+        kind=Mandate.Kind.DECIDE,
+        domains=["content"],
+        limit_eur=Decimal("1234.50"),
+        delegated_by=beleidsgroep,
+        valid_from=datetime.date(2024, 1, 1),
+        valid_until=datetime.date(2024, 12, 31),
+    )
+    mandate.targets.set([beleidsgroep, network.bodies.get(name="Kernteam")])
+    cadence = Cadence.objects.create(
+        body=working_group, description="Om de zes weken", start_time=datetime.time(9, 15), duration_minutes=90,
+        location="Hasselt",
+    )
+    CadencePhase.objects.create(
+        cadence=cadence, label="Opstart", rrule="FREQ=WEEKLY;INTERVAL=6", starts_on=datetime.date(2024, 1, 1),
+        ends_on=datetime.date(2024, 6, 30),
+    )
+    OrganizationFactory(network=network, name="Zonder leden")
+    return network
+
+
+@pytest.fixture
+def copy_of_the_demo_network(demo_network) -> dict:
+    """The demo network's export under a new slug: valid to import into this database."""
+    data = export()
+    data["network"]["slug"] = "kopie"
+    return data
+
+
+# --- round trip --------------------------------------------------------------------------
+
+
+def test_it_round_trips_the_demo_network_through_an_empty_database(demo_network, tmp_path):
+    before = export()
+    empty_the_database()
+    assert Network.objects.count() == 0
+
+    import_data(before, tmp_path)
+
+    assert export() == before
+
+
+def test_it_round_trips_every_field(rich_network, tmp_path):
+    before = export()
+    working_group = next(item for item in before["bodies"] if item["name"] == "Werkgroep Vorming")
+    assert working_group["members"][0]["substitute_for"] == "Lien Claes"
+    assert working_group["mandates"][0]["limit_eur"] == "1234.50"
+    assert working_group["cadence"]["start_time"] == "09:15"
+    empty_the_database()
+
+    import_data(before, tmp_path)
+
+    assert export() == before
+
+
+def test_a_working_group_listed_before_the_body_that_steers_it_is_imported(rich_network, tmp_path):
+    data = export()
+    data["bodies"].insert(0, data["bodies"].pop(4))
+    empty_the_database()
+
+    import_data(data, tmp_path)
+
+    assert Body.objects.get(name="Werkgroep Vorming").parent.name == "Beleidsgroep"
+    assert export()["bodies"][0]["name"] == "Werkgroep Vorming"
+
+
+def test_imported_people_have_no_login(demo_network, tmp_path):
+    data = export()
+    empty_the_database()
+    import_data(data, tmp_path)
+    assert Person.objects.count() == 11
+    assert not Person.objects.filter(user__isnull=False).exists()
+
+
+def test_it_says_what_it_imported(copy_of_the_demo_network, tmp_path):
+    assert import_data(copy_of_the_demo_network, tmp_path) == (
+        'Netwerk "Plan-trekkers" (kopie) ingelezen: 4 organen, 11 personen.\n'
+    )
+
+
+def test_it_reads_from_stdin(copy_of_the_demo_network):
+    stdin = io.StringIO(json.dumps(copy_of_the_demo_network))
+    call_command("import_governance", "-", stdin=stdin, stdout=io.StringIO())
+    assert Network.objects.get(slug="kopie").bodies.count() == 4
+
+
+def test_an_imported_network_has_history_to_export_at_today(copy_of_the_demo_network, tmp_path):
+    import_data(copy_of_the_demo_network, tmp_path)
+    today = copy_of_the_demo_network["as_of"]
+    assert export("--network", "kopie", "--at", today) == copy_of_the_demo_network
+
+
+def test_a_substitute_is_linked_to_the_member_in_the_same_seat(demo_network, tmp_path):
+    """Tom Janssens sits in two seats of the Kernteam here; the name alone does not say which one."""
+    kernteam = demo_network.bodies.get(name="Kernteam")
+    tom = Person.objects.get(name="Tom Janssens")
+    coordinator_seat = kernteam.seats.get(role__name="Coördinator")
+    MembershipFactory(seat=coordinator_seat, person=tom, start_date=datetime.date(2023, 2, 1))
+    kernpartner = Membership.objects.get(seat__body=kernteam, seat__role__name="Kernpartner", person=tom)
+    MembershipFactory(seat=kernpartner.seat, person__name="Zoë Vervanger", person__email="zoe@example.org", substitute_for=kernpartner)
+    data = export()
+    empty_the_database()
+
+    import_data(data, tmp_path)
+
+    substitute = Membership.objects.get(person__name="Zoë Vervanger")
+    assert substitute.substitute_for.seat.role.name == "Kernpartner"
+    assert export() == data
+
+
+# --- refused files -------------------------------------------------------------------------
+
+
+def test_a_file_that_is_not_json_is_refused(demo_network, tmp_path):
+    path = tmp_path / "kapot.json"
+    path.write_text('{"format": "governance-export/1",\n  nope}', encoding="utf-8")
+    before = row_counts()
+    with pytest.raises(CommandError, match=r"^Geen geldige JSON \(regel 2, kolom 3\): "):
+        import_file(path)
+    assert row_counts() == before
+
+
+def test_a_missing_file_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="^Kan .*bestaat-niet.json niet lezen: "):
+        import_file(tmp_path / "bestaat-niet.json")
+
+
+def test_a_network_that_already_exists_is_refused_and_nothing_is_written(demo_network, tmp_path):
+    data = export()
+    before = row_counts()
+    with pytest.raises(CommandError, match='^network.slug: het netwerk "plantrekkers" bestaat al$'):
+        import_data(data, tmp_path)
+    assert row_counts() == before
+
+
+def body_named(data, name):
+    return next(item for item in data["bodies"] if item["name"] == name)
+
+
+def delete_key(obj, key):
+    del obj[key]
+
+
+# (mutation of the export, message). Most mutations hit the last body, so that a
+# half-written import would have left the first bodies behind.
+BAD_FILES = {
+    "wrong format marker": (
+        lambda data: data.update(format="governance-export/2"),
+        'format: onbekend formaat "governance-export/2"; verwacht "governance-export/1"',
+    ),
+    "missing format marker": (lambda data: delete_key(data, "format"), "format: ontbreekt"),
+    "missing top-level key": (lambda data: delete_key(data, "roles"), "roles: ontbreekt"),
+    "missing key": (
+        lambda data: delete_key(data["bodies"][3]["mandates"][0], "kind"),
+        "bodies[3].mandates[0].kind: ontbreekt",
+    ),
+    "unknown key": (
+        lambda data: data["bodies"][3]["seats"][0].update(stemrecht=True),
+        "bodies[3].seats[0].stemrecht: onbekende sleutel",
+    ),
+    "boolean as text": (
+        lambda data: data["bodies"][1]["seats"][2].update(voting="nee"),
+        "bodies[1].seats[2].voting: verwacht true of false",
+    ),
+    "count as text": (
+        lambda data: data["bodies"][3]["seats"][3].update(count="2"),
+        "bodies[3].seats[3].count: verwacht een geheel getal of null",
+    ),
+    "limit as float": (
+        lambda data: data["bodies"][0]["mandates"][3].update(limit_eur=5000.0),
+        'bodies[0].mandates[3].limit_eur: verwacht een bedrag als tekst, zoals "5000.00", of null',
+    ),
+    "negative limit": (
+        lambda data: data["bodies"][0]["mandates"][3].update(limit_eur="-1.00"),
+        "bodies[0].mandates[3].limit_eur: ",
+    ),
+    "list as object": (
+        lambda data: data["bodies"][3].update(members={}),
+        "bodies[3].members: verwacht een lijst […]",
+    ),
+    "name as number": (lambda data: data["people"][4].update(name=4), "people[4].name: verwacht tekst"),
+    "impossible date": (
+        lambda data: data["bodies"][3]["members"][0].update(start="2023-02-30"),
+        "bodies[3].members[0].start: verwacht een datum JJJJ-MM-DD",
+    ),
+    "unknown delegating body": (
+        lambda data: data["bodies"][0]["mandates"][3].update(delegated_by="Beleidsgroepp"),
+        'bodies[0].mandates[3].delegated_by: onbekend orgaan "Beleidsgroepp"',
+    ),
+    "unknown target body": (
+        lambda data: data["bodies"][3]["mandates"][0]["targets"].append("Stuurgroep"),
+        'bodies[3].mandates[0].targets[3]: onbekend orgaan "Stuurgroep"',
+    ),
+    "unknown seat-filling body": (
+        lambda data: data["bodies"][3]["seats"][1].update(via="Beleidsgroepp"),
+        'bodies[3].seats[1].via: onbekend orgaan "Beleidsgroepp"',
+    ),
+    "unknown parent body": (
+        lambda data: data["bodies"][3].update(kind="working_group", parent="Stuurgroep"),
+        'bodies[3].parent: onbekend orgaan "Stuurgroep"',
+    ),
+    "unknown role": (
+        lambda data: data["bodies"][3]["seats"][4].update(role="Cliënt"),
+        'bodies[3].seats[4].role: onbekende rol "Cliënt"',
+    ),
+    "member in a seat the body lacks": (
+        lambda data: data["bodies"][3]["members"][0].update(role="Kernpartner"),
+        'bodies[3].members[0].role: dit orgaan heeft geen zetel voor de rol "Kernpartner"',
+    ),
+    "unknown person": (
+        lambda data: data["bodies"][3]["members"][1].update(person="Julie Lambrecht"),
+        'bodies[3].members[1].person: onbekende persoon "Julie Lambrecht"',
+    ),
+    "unknown organisation": (
+        lambda data: data["bodies"][3]["members"][1].update(organization="Sectoroverleg"),
+        'bodies[3].members[1].organization: onbekende organisatie "Sectoroverleg"',
+    ),
+    "unknown substituted member": (
+        lambda data: data["bodies"][3]["members"][1].update(substitute_for="Sara Peeters"),
+        'bodies[3].members[1].substitute_for: geen lid van dit orgaan heet "Sara Peeters"',
+    ),
+    "unknown domain": (
+        lambda data: data["bodies"][3]["mandates"][1].update(domains=["money"]),
+        "bodies[3].mandates[1].domains: Onbekend domein: money.",
+    ),
+    "unreadable rrule": (
+        lambda data: data["bodies"][3]["cadence"]["phases"][0].update(rrule="FREQ=SOMETIMES"),
+        "bodies[3].cadence.phases[0].rrule: Onleesbare herhalingsregel: FREQ=SOMETIMES.",
+    ),
+    "membership ending before it starts": (
+        lambda data: data["bodies"][3]["members"][0].update(end="2023-01-31"),
+        "bodies[3].members[0].end: Een lidmaatschap kan niet eindigen vóór het begint.",
+    ),
+    "mandate valid until before from": (
+        lambda data: data["bodies"][3]["mandates"][1].update(valid_from="2024-02-01", valid_until="2024-01-01"),
+        "bodies[3].mandates[1].valid_until: De einddatum ligt vóór de begindatum.",
+    ),
+    "body active until before from": (
+        lambda data: data["bodies"][3].update(active_until="2023-01-31"),
+        "bodies[3].active_until: De einddatum ligt vóór de begindatum.",
+    ),
+    "phase ending before it starts": (
+        lambda data: data["bodies"][3]["cadence"]["phases"][0].update(**{"from": "2024-02-01", "until": "2024-01-01"}),
+        "bodies[3].cadence.phases[0].until: De einddatum ligt vóór de begindatum.",
+    ),
+    "voting member in a seat without vote": (
+        lambda data: body_named(data, "Beleidsgroep")["members"][3].update(voting=True),
+        "bodies[1].members[3].voting: Deze zetel heeft geen stemrecht.",
+    ),
+    "two bodies with one name": (
+        lambda data: data["bodies"][3].update(name="Kernteam"),
+        'bodies[3].name: komt twee keer voor: "Kernteam"',
+    ),
+    "two seats for one role": (
+        lambda data: data["bodies"][3]["seats"][4].update(role="Vertegenwoordiger sector"),
+        'bodies[3].seats[4].role: dit orgaan heeft al een zetel voor "Vertegenwoordiger sector"',
+    ),
+}
+
+
+@pytest.mark.parametrize("mutate, message", BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_a_bad_file_is_refused_with_the_place_named_and_nothing_written(
+    copy_of_the_demo_network, tmp_path, mutate, message
+):
+    data = copy.deepcopy(copy_of_the_demo_network)
+    mutate(data)
+    before = row_counts()
+    with pytest.raises(CommandError) as excinfo:
+        import_data(data, tmp_path)
+    assert str(excinfo.value).startswith(message)
+    assert row_counts() == before
+    assert not Network.objects.filter(slug="kopie").exists()
+
+
+def test_a_file_that_is_a_list_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="^Het bestand bevat geen JSON-object.$"):
+        import_data([], tmp_path)
+
+
+def test_a_working_group_that_steers_itself_is_refused(copy_of_the_demo_network, tmp_path):
+    data = copy_of_the_demo_network
+    data["bodies"][2].update(kind="working_group", parent="Netwerk Forum")
+    data["bodies"][3].update(kind="working_group", parent="Inhoudelijke Ondersteuningsgroep")
+    before = row_counts()
+    with pytest.raises(
+        CommandError,
+        match='^bodies\\[2\\].parent: orgaan "Inhoudelijke Ondersteuningsgroep" stuurt zichzelf \\(onrechtstreeks\\) aan$',
+    ):
+        import_data(data, tmp_path)
+    assert row_counts() == before
