@@ -157,16 +157,17 @@ class BodySheet:
 
 def body_sheet_queryset():
     """How the body sheet loads its body (with the permission helper)."""
-    return Body.objects.select_related("cadence", "parent")
+    return Body.objects.select_related("cadence", "parent").prefetch_related("cadence__phases")
 
 
 def body_sheet_data(body: Body, today: datetime.date) -> BodySheet:
     """The body's remit, composition today, powers, rhythm and relations.
 
-    Queries: tasks; seats with role and filling body; their current members; the
-    filling bodies' current members; mandates; their domains' targets; cadence
-    phases; working groups; mandates towards the body; mandates it delegated;
-    seats it fills elsewhere.
+    Expects a body loaded with `body_sheet_queryset()`. Queries: tasks; seats with
+    role and filling body; their current members; the filling bodies' current
+    members (only if a seat is filled by another body); mandates with the
+    delegating body; their targets; working groups; mandates towards the body;
+    mandates it delegated; seats it fills elsewhere.
     """
     tasks = list(body.tasks.all())
     seats = list(

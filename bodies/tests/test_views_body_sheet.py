@@ -1,0 +1,289 @@
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from bodies import seed
+from bodies.models import Body, Cadence, CadencePhase, Mandate, Seat
+from bodies.tests.factories import (
+    BodyFactory,
+    BodyTaskFactory,
+    CadenceFactory,
+    CadencePhaseFactory,
+    MandateFactory,
+    MembershipFactory,
+    NetworkFactory,
+    PersonFactory,
+    RoleFactory,
+    SeatFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def sheet_url(network_slug: str, body_slug: str) -> str:
+    return reverse("bodies:body", kwargs={"network": network_slug, "body": body_slug})
+
+
+def seat_row(response, role: str) -> str:
+    """The composition table's row for one role, as HTML."""
+    html = response.content.decode()
+    match = re.search(rf'<tr>\s*<th scope="row">\s*{re.escape(role)}(?=\s|<).*?</tr>', html, re.S)
+    assert match, f"no row for {role!r}"
+    return match.group(0)
+
+
+def test_it_redirects_anonymous_users_to_login(client, network):
+    url = sheet_url(network.slug, "kernteam")
+    assertRedirects(client.get(url), f"{reverse('login')}?next={url}")
+
+
+def test_it_answers_404_for_a_member_of_another_network(login, network, other_network_member):
+    response = login(other_network_member).get(sheet_url(network.slug, "kernteam"))
+    assert response.status_code == 404
+
+
+def test_it_answers_404_for_another_networks_body(login, network, coordinator, other_network_member):
+    response = login(coordinator).get(sheet_url(network.slug, "stuurgroep"))
+    assert response.status_code == 404
+
+
+def test_it_answers_404_for_a_user_in_no_network(login, network, outsider):
+    assert login(outsider).get(sheet_url(network.slug, "kernteam")).status_code == 404
+
+
+@pytest.mark.parametrize("spec", seed.BODIES, ids=lambda spec: spec["slug"])
+def test_it_shows_every_remit_task_in_order(login, network, coordinator, spec):
+    response = login(coordinator).get(sheet_url(network.slug, spec["slug"]))
+
+    html = response.content.decode()
+    remit = re.search(r'<ol class="remit[^"]*">(.*?)</ol>', html, re.S).group(1)
+    assert re.findall(r"<li>(.*?)</li>", remit) == [escape(text) for text in spec["tasks"]]
+
+
+def test_it_shows_the_coordinator_in_the_beleidsgroep_without_vote(login, network, coordinator):
+    response = login(coordinator).get(sheet_url(network.slug, "beleidsgroep"))
+
+    row = seat_row(response, "Coördinator")
+    assert "Sara Peeters" in row
+    assert "zonder stemrecht" in row
+    assert "stemgerechtigd" not in row
+
+
+def test_it_shows_a_voting_member_with_vote(login, network, coordinator, voting_member):
+    response = login(coordinator).get(sheet_url(network.slug, "beleidsgroep"))
+
+    row = seat_row(response, "Kernpartner")
+    assert "Tom Janssens" in row
+    assert "Jeugdzorg Maasland vzw" in row
+    assert "stemgerechtigd" in row
+
+
+def test_it_shows_a_member_without_vote_on_a_voting_seat_as_ad_hoc(login, network, member_without_vote):
+    response = login(member_without_vote).get(sheet_url(network.slug, "beleidsgroep"))
+
+    row = seat_row(response, "Ad hoc expert")
+    assert "Ilse Vermeulen" in row
+    assert "zonder stemrecht" in row
+    assert "ad hoc" in row
+
+
+def test_it_shows_vacant_seats(login, network, coordinator):
+    response = login(coordinator).get(sheet_url(network.slug, "kernteam"))
+
+    # Four seats of one each; only the coordinator's is filled.
+    assertContains(response, "3 plaatsen zijn vacant.")
+    assert "1 plaats vacant" in seat_row(response, "Kernpartner")
+    assert "vacant" not in seat_row(response, "Coördinator")
+
+
+def test_it_says_the_count_is_not_fixed_when_a_seat_has_none(login, network, coordinator):
+    response = login(coordinator).get(sheet_url(network.slug, "beleidsgroep"))
+
+    row = seat_row(response, "Contractant (werkgever)")
+    assert "aantal niet vastgelegd" in row
+    assert "vacant" not in row
+
+
+def test_it_lists_the_members_of_a_body_that_fills_a_seat_ex_officio(login, network, coordinator, voting_member):
+    response = login(coordinator).get(sheet_url(network.slug, "ondersteuningsgroep"))
+
+    row = seat_row(response, "Kernteam")
+    assert "Ex officio: de leden van" in row
+    assert "Sara Peeters" in row
+    assert "Tom Janssens" in row
+
+
+def test_it_leaves_out_memberships_that_ended(login, network, coordinator):
+    MembershipFactory(
+        seat=Seat.objects.get(body__network=network, body__slug="kernteam", role__name="Kernpartner"),
+        person=PersonFactory(network=network, name="Oud Lid"),
+        start_date=datetime.date(2023, 2, 1),
+        end_date=datetime.date(2024, 1, 31),
+    )
+
+    response = login(coordinator).get(sheet_url(network.slug, "kernteam"))
+
+    assertNotContains(response, "Oud Lid")
+    assert "1 plaats vacant" in seat_row(response, "Kernpartner")
+
+
+def test_it_shows_who_a_substitute_stands_in_for(login, network, coordinator):
+    seat = Seat.objects.get(body__network=network, body__slug="kernteam", role__name="Kernpartner")
+    regular = MembershipFactory(seat=seat, person=PersonFactory(network=network, name="Vast Lid"))
+    MembershipFactory(seat=seat, person=PersonFactory(network=network, name="Invaller"), substitute_for=regular)
+
+    response = login(coordinator).get(sheet_url(network.slug, "kernteam"))
+
+    assert "vervanger van Vast Lid" in seat_row(response, "Kernpartner")
+
+
+def test_it_shows_each_power_with_kind_domains_and_delegating_body(login, network, coordinator):
+    response = login(coordinator).get(sheet_url(network.slug, "kernteam"))
+
+    for mandate in seed.BODIES[0]["mandates"]:
+        assertContains(response, mandate["text"])
+    assertContains(response, "Financiën, Personeel")
+    assertContains(response, "Gedelegeerd door")
+    assertContains(response, "geen limiet vastgelegd")
+
+
+def test_it_shows_a_limit_in_euro(login, network, coordinator):
+    Mandate.objects.filter(body__slug="kernteam", kind=Mandate.Kind.DECIDE).update(limit_eur=5000)
+
+    response = login(coordinator).get(sheet_url(network.slug, "kernteam"))
+
+    assertContains(response, "€ 5.000,00")
+
+
+def test_it_shows_towards_which_bodies_a_power_points(login, network, coordinator):
+    response = login(coordinator).get(sheet_url(network.slug, "forum"))
+
+    assertContains(response, "Ten aanzien van")
+    assertContains(response, f'href="{sheet_url(network.slug, "ondersteuningsgroep")}"')
+
+
+def test_it_marks_a_power_that_is_no_longer_valid(login, network, coordinator):
+    Mandate.objects.filter(body__slug="forum", kind=Mandate.Kind.INFORM).update(
+        valid_from=datetime.date(2023, 2, 1), valid_until=datetime.date(2024, 1, 31)
+    )
+
+    response = login(coordinator).get(sheet_url(network.slug, "forum"))
+
+    assertContains(response, "niet meer geldig")
+    assertContains(response, "van 1 februari 2023 tot en met 31 januari 2024")
+
+
+def test_it_shows_the_rhythm_in_words_with_its_phases(login, network, coordinator):
+    response = login(coordinator).get(sheet_url(network.slug, "beleidsgroep"))
+
+    assertContains(response, "1 X per maand in de beginfase, nadien 1 X per 2 maanden gezamenlijk overleg.")
+    assertContains(response, "<strong>Beginfase:</strong> elke maand", html=False)
+    assertContains(response, "vanaf 1 februari 2023")
+    assertContains(response, "<strong>Nadien:</strong> om de 2 maanden", html=False)
+    # "then every 2 months" waits for an admin to set when the start phase ends.
+    assertContains(response, "begindatum nog niet vastgelegd")
+
+
+def test_it_shows_the_next_three_planned_dates(login, network, coordinator, monkeypatch):
+    monkeypatch.setattr("bodies.views.timezone.localdate", lambda: datetime.date(2025, 3, 10))
+
+    response = login(coordinator).get(sheet_url(network.slug, "kernteam"))
+
+    # Every 14 days from 1 February 2023 (a Wednesday).
+    for day in ["2025-03-12", "2025-03-26", "2025-04-09"]:
+        assertContains(response, f'<time datetime="{day}">')
+    assertNotContains(response, '<time datetime="2025-04-23">')
+
+
+def test_it_shows_start_time_duration_and_location_when_set(login, network, coordinator):
+    Cadence.objects.filter(body__slug="kernteam").update(
+        start_time=datetime.time(9, 30), duration_minutes=90, location="Gemeentehuis Maasmechelen"
+    )
+
+    response = login(coordinator).get(sheet_url(network.slug, "kernteam"))
+
+    assertContains(response, "09:30")
+    assertContains(response, "90 minuten")
+    assertContains(response, "Gemeentehuis Maasmechelen")
+
+
+def test_it_describes_rules_with_weekdays(login, network, coordinator):
+    CadencePhase.objects.filter(cadence__body__slug="ondersteuningsgroep").update(rrule="FREQ=MONTHLY;BYDAY=1TU")
+
+    response = login(coordinator).get(sheet_url(network.slug, "ondersteuningsgroep"))
+
+    assertContains(response, "elke maand op de eerste dinsdag")
+
+
+def test_it_lists_the_working_groups_it_steers(login, network, coordinator):
+    support = Body.objects.get(network=network, slug="ondersteuningsgroep")
+    BodyFactory(network=network, name="Werkgroep Vorming", slug="vorming", kind=Body.Kind.WORKING_GROUP, parent=support)
+
+    response = login(coordinator).get(sheet_url(network.slug, "ondersteuningsgroep"))
+
+    assertContains(response, f'<a href="{sheet_url(network.slug, "vorming")}">Werkgroep Vorming</a>', html=True)
+
+
+def test_a_working_group_names_the_body_that_steers_it(login, network, coordinator):
+    support = Body.objects.get(network=network, slug="ondersteuningsgroep")
+    BodyFactory(network=network, name="Werkgroep Vorming", slug="vorming", kind=Body.Kind.WORKING_GROUP, parent=support)
+
+    response = login(coordinator).get(sheet_url(network.slug, "vorming"))
+
+    assertContains(response, "Aangestuurd door")
+    assertContains(response, "Inhoudelijke Ondersteuningsgroep")
+
+
+def test_it_lists_the_powers_it_delegated_and_the_advice_it_receives(login, network, coordinator):
+    response = login(coordinator).get(sheet_url(network.slug, "beleidsgroep"))
+
+    html = response.content.decode()
+    delegated = html.split("Gedelegeerd aan andere organen", 1)[1].split("Zetelt in", 1)[0]
+    assert "Kunnen dag-dagelijkse beslissingen nemen" in delegated
+    received = html.split("Ontvangen van andere organen", 1)[1].split("Gedelegeerd aan andere organen", 1)[0]
+    assert "Adviesfunctie t.a.v. het kernteam" in received
+
+
+def test_it_answers_404_for_an_unknown_body(login, network, coordinator):
+    assert login(coordinator).get(sheet_url(network.slug, "bestaat-niet")).status_code == 404
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_it_runs_the_same_number_of_queries_for_1_or_10_of_everything(
+    client, size, django_assert_max_num_queries
+):
+    network = NetworkFactory()
+    user = UserFactory()
+    PersonFactory(network=network, user=user)
+    body = BodyFactory(network=network, slug="orgaan")
+    other = BodyFactory(network=network)
+    SeatFactory(body=body, filled_by_body=other, count=None)
+    for index in range(size):
+        BodyTaskFactory(body=body, text=f"Taak {index}")
+        seat = SeatFactory(body=body, count=2, role=RoleFactory(network=network))
+        substituted = MembershipFactory(seat=seat, person__network=network)
+        MembershipFactory(seat=seat, person__network=network, substitute_for=substituted)
+        MembershipFactory(seat__body=other, seat__role=RoleFactory(network=network), person__network=network)
+        mandate = MandateFactory(body=body, delegated_by=other)
+        mandate.targets.set([other])
+        MandateFactory(body=other, delegated_by=body).targets.set([body])
+        BodyFactory(network=network, kind=Body.Kind.WORKING_GROUP, parent=body)
+        SeatFactory(body=BodyFactory(network=network), filled_by_body=body, role=RoleFactory(network=network))
+    phase_cadence = CadenceFactory(body=body, location="Genk")
+    CadencePhaseFactory(cadence=phase_cadence, rrule="FREQ=MONTHLY", ends_on=datetime.date(2024, 1, 1))
+    CadencePhaseFactory(cadence=phase_cadence, rrule="FREQ=WEEKLY;INTERVAL=2")
+    client.force_login(user)
+
+    # session, user, network, membership check, body with cadence and parent,
+    # cadence phases, tasks, seats with role and filling body, their current
+    # members, the filling bodies' current members, mandates with delegating body,
+    # mandate targets, working groups, mandates towards the body, mandates it
+    # delegated, seats it fills elsewhere.
+    with django_assert_max_num_queries(16):
+        response = client.get(sheet_url(network.slug, "orgaan"))
+    assert response.status_code == 200

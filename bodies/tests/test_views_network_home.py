@@ -1,0 +1,140 @@
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from bodies import seed
+from bodies.models import Body
+from bodies.tests.factories import (
+    BodyFactory,
+    BodyTaskFactory,
+    CadenceFactory,
+    CadencePhaseFactory,
+    MembershipFactory,
+    NetworkFactory,
+    PersonFactory,
+    SeatFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def home_url(network) -> str:
+    return reverse("bodies:network", kwargs={"network": network.slug})
+
+
+def body_row(response, name: str) -> str:
+    html = response.content.decode()
+    match = re.search(rf"<tr[^>]*>\s*<th scope=\"row\"[^>]*>(?:(?!</tr>).)*?>{re.escape(name)}</a>.*?</tr>", html, re.S)
+    assert match, f"no row for {name!r}"
+    return match.group(0)
+
+
+def cells(row: str) -> list[str]:
+    return [re.sub(r"<[^>]+>|\s+", " ", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+
+
+def test_it_redirects_anonymous_users_to_login(client, network):
+    assertRedirects(client.get(home_url(network)), f"{reverse('login')}?next={home_url(network)}")
+
+
+def test_it_answers_404_for_a_member_of_another_network(login, network, other_network_member):
+    assert login(other_network_member).get(home_url(network)).status_code == 404
+
+
+def test_it_answers_404_for_a_user_in_no_network(login, network, outsider):
+    assert login(outsider).get(home_url(network)).status_code == 404
+
+
+def test_it_answers_404_for_an_unknown_network(login, coordinator):
+    assert login(coordinator).get(reverse("bodies:network", kwargs={"network": "onbekend"})).status_code == 404
+
+
+def test_it_lists_the_four_bodies_of_the_seed_in_order(login, network, coordinator):
+    response = login(coordinator).get(home_url(network))
+
+    html = response.content.decode()
+    positions = [html.index(f">{spec['name']}</a>") for spec in seed.BODIES]
+    assert positions == sorted(positions)
+
+
+def test_it_shows_kind_remit_count_and_member_count(login, network, coordinator, voting_member):
+    response = login(coordinator).get(home_url(network))
+
+    kind, tasks, members, _dates = cells(body_row(response, "Kernteam"))
+    assert (kind, tasks, members) == ("Kernteam", "4", "2")
+    assert cells(body_row(response, "Beleidsgroep"))[1:3] == ["3", "2"]
+
+
+def test_it_counts_the_members_who_sit_ex_officio(login, network, coordinator, voting_member, forum_member):
+    response = login(coordinator).get(home_url(network))
+
+    # The sector representative, and the Kernteam and Beleidsgroep through their seats.
+    assert cells(body_row(response, "Netwerk Forum"))[2] == "3"
+
+
+def test_it_shows_the_next_meeting_dates(login, network, coordinator, monkeypatch):
+    monkeypatch.setattr("bodies.views.timezone.localdate", lambda: datetime.date(2025, 3, 10))
+
+    response = login(coordinator).get(home_url(network))
+
+    row = body_row(response, "Netwerk Forum")
+    assert '<time datetime="2025-08-01">' in row
+    assert '<time datetime="2026-02-01">' in row
+
+
+def test_it_shows_working_groups_under_the_body_that_steers_them(login, network, coordinator):
+    support = Body.objects.get(network=network, slug="ondersteuningsgroep")
+    BodyFactory(network=network, name="Werkgroep Vorming", slug="vorming", kind=Body.Kind.WORKING_GROUP, parent=support)
+
+    response = login(coordinator).get(home_url(network))
+
+    html = response.content.decode()
+    group = body_row(response, "Werkgroep Vorming")
+    assert 'class="working-group"' in group
+    assert "aangestuurd door Inhoudelijke Ondersteuningsgroep" in group
+    assert html.index(">Inhoudelijke Ondersteuningsgroep</a>") < html.index(">Werkgroep Vorming</a>")
+    assert html.index(">Werkgroep Vorming</a>") < html.index(">Netwerk Forum</a>")
+
+
+def test_it_leaves_out_bodies_that_are_no_longer_active(login, network, coordinator):
+    BodyFactory(network=network, name="Oude stuurgroep", active_until=datetime.date(2023, 1, 31))
+
+    response = login(coordinator).get(home_url(network))
+
+    assertNotContains(response, "Oude stuurgroep")
+
+
+def test_it_links_to_the_org_chart(login, network, coordinator):
+    response = login(coordinator).get(home_url(network))
+
+    assertContains(response, f'href="{reverse("bodies:chart", kwargs={"network": network.slug})}"')
+
+
+def test_it_does_not_show_bodies_of_other_networks(login, network, coordinator, other_network_member):
+    response = login(coordinator).get(home_url(network))
+
+    assertNotContains(response, "Stuurgroep")
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_it_runs_the_same_number_of_queries_for_1_or_10_bodies(client, size, django_assert_max_num_queries):
+    network = NetworkFactory()
+    user = UserFactory()
+    PersonFactory(network=network, user=user)
+    for _index in range(size):
+        body = BodyFactory(network=network)
+        BodyTaskFactory(body=body)
+        MembershipFactory(seat__body=body, person__network=network)
+        SeatFactory(body=body, filled_by_body=BodyFactory(network=network, kind=Body.Kind.WORKING_GROUP, parent=body))
+        CadencePhaseFactory(cadence=CadenceFactory(body=body))
+    client.force_login(user)
+
+    # session, user, network, membership check, bodies with cadence and task
+    # count, cadence phases, current memberships, seats filled by another body.
+    with django_assert_max_num_queries(8):
+        response = client.get(home_url(network))
+    assert response.status_code == 200

@@ -1,0 +1,160 @@
+"""The cast of the tests: the seed network and the people who use it.
+
+Every persona is a login with a known password, so browser tests can sign in
+through the form like a person would.
+"""
+
+import os
+
+import pytest
+
+from bodies import seed
+from bodies.models import Seat
+from bodies.services import network_load_seed
+from bodies.tests.factories import (
+    BodyFactory,
+    MembershipFactory,
+    NetworkFactory,
+    OrganizationFactory,
+    PersonFactory,
+    SeatFactory,
+    UserFactory,
+)
+
+# Playwright's sync API runs an event loop in the test thread; Django refuses ORM
+# calls from such a thread unless told that the tests know what they do.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Debian's Chromium, never a downloaded browser; no network chatter from it.
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # The users are Flemish: the browser asks for Dutch, as theirs would.
+    return {**browser_context_args, "locale": "nl-BE", "viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture
+def network(db):
+    """The Plan-trekkers network as the seed documents describe it, without demo people."""
+    return network_load_seed(demo_people=False).network
+
+
+def seat(network, body_name: str, role_name: str) -> Seat:
+    return Seat.objects.get(body__network=network, body__name=body_name, role__name=role_name)
+
+
+def seat_person(network, *, username: str, name: str, organization: str, seats, **membership):
+    """A login and a person filling the given (body, role) seats from the governance start."""
+    user = UserFactory(username=username, first_name=name.split()[0], last_name=name.split()[-1])
+    person = PersonFactory(network=network, name=name, user=user)
+    org = OrganizationFactory(network=network, name=organization)
+    for body_name, role_name in seats:
+        place = seat(network, body_name, role_name)
+        MembershipFactory(
+            seat=place,
+            person=person,
+            organization=org,
+            has_voting_right=membership.get("has_voting_right", place.has_voting_right),
+            is_ad_hoc=membership.get("is_ad_hoc", place.is_ad_hoc),
+            start_date=seed.GOVERNANCE_START,
+        )
+    return user
+
+
+@pytest.fixture
+def coordinator(network):
+    """Sits in the Kernteam and, without vote, in the Beleidsgroep (seed 000)."""
+    return seat_person(
+        network,
+        username="coordinator",
+        name="Sara Peeters",
+        organization="Plan-trekkers",
+        seats=[(seed.KERNTEAM, "Coördinator"), (seed.BELEIDSGROEP, "Coördinator")],
+    )
+
+
+@pytest.fixture
+def voting_member(network):
+    return seat_person(
+        network,
+        username="kernpartner",
+        name="Tom Janssens",
+        organization="Jeugdzorg Maasland vzw",
+        seats=[(seed.KERNTEAM, "Kernpartner"), (seed.BELEIDSGROEP, "Kernpartner")],
+    )
+
+
+@pytest.fixture
+def member_without_vote(network):
+    """An ad hoc expert invited to the Beleidsgroep, without voting right."""
+    return seat_person(
+        network,
+        username="expert",
+        name="Ilse Vermeulen",
+        organization="Expertisecentrum Jeugd",
+        seats=[(seed.BELEIDSGROEP, "Ad hoc expert")],
+        has_voting_right=False,
+        is_ad_hoc=True,
+    )
+
+
+@pytest.fixture
+def forum_member(network):
+    return seat_person(
+        network,
+        username="sector",
+        name="Julie Lambrechts",
+        organization="Sectoroverleg Welzijn",
+        seats=[(seed.FORUM, "Vertegenwoordiger sector")],
+    )
+
+
+@pytest.fixture
+def outsider(db):
+    """A login that belongs to no network at all."""
+    return UserFactory(username="outsider")
+
+
+@pytest.fixture
+def other_network(db):
+    return NetworkFactory(name="Ander netwerk", slug="ander-netwerk")
+
+
+@pytest.fixture
+def other_network_member(other_network):
+    """Sits in a body of another network on the same installation."""
+    body = BodyFactory(network=other_network, name="Stuurgroep", slug="stuurgroep")
+    membership = MembershipFactory(
+        seat=SeatFactory(body=body), person__user=UserFactory(username="elders"), person__name="Piet Anders"
+    )
+    return membership.person.user
+
+
+@pytest.fixture
+def network_admin(db):
+    return UserFactory(username="beheerder", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def login(client):
+    """Log `client` in as a user: login(coordinator)."""
+
+    def log_in(user):
+        client.force_login(user)
+        return client
+
+    return log_in
