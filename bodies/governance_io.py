@@ -334,7 +334,7 @@ def _serialise(structure: _Structure, day: datetime.date) -> dict:
 # own validation (full_clean) only sees values of the right kind.
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
+_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$")
 _AMOUNT = re.compile(r"^-?\d+(\.\d+)?$")
 
 
@@ -394,7 +394,9 @@ def _day(value, place: str, *, nullable: bool = True) -> datetime.date | None:
             raise ValueError
         return datetime.date.fromisoformat(value)
     except ValueError:
-        _fail(place, _("verwacht een datum JJJJ-MM-DD of null") if nullable else _("verwacht een datum JJJJ-MM-DD"))
+        _fail(
+            place, _("verwacht een datum JJJJ-MM-DD of null") if nullable else _("verwacht een datum JJJJ-MM-DD")
+        )
 
 
 def _clock(value, place: str) -> datetime.time | None:
@@ -592,7 +594,6 @@ def _read_body(item, place: str) -> dict:
 # Model field -> key in the file, to name the place of a validation error. An empty
 # key means the object itself (a task is just its text).
 _KEYS = {
-    Body: {"parent": "parent", "network": ""},
     BodyTask: {"text": "", "body": ""},
     Seat: {"has_voting_right": "voting", "is_ad_hoc": "ad_hoc", "filled_by_body": "via", "body": ""},
     Membership: {
@@ -656,87 +657,98 @@ def import_network(data) -> Network:
     }
     bodies = _create_bodies(network, spec["bodies"])
 
-    unknown_body = _("onbekend orgaan \"%(name)s\"")
     for index, item in enumerate(spec["bodies"]):
         place = f"bodies[{index}]"
         body = bodies[item["name"]]
         for position, text in enumerate(item["tasks"]):
             _save(BodyTask(body=body, text=text, position=position), f"{place}.tasks[{position}]")
-
-        for position, mandate_spec in enumerate(item["mandates"]):
-            where = f"{place}.mandates[{position}]"
-            delegated_by = mandate_spec["delegated_by"]
-            mandate = _save(
-                Mandate(
-                    body=body,
-                    text=mandate_spec["text"],
-                    kind=mandate_spec["kind"],
-                    domains=mandate_spec["domains"],
-                    limit_eur=mandate_spec["limit_eur"],
-                    delegated_by=None
-                    if delegated_by is None
-                    else _lookup(bodies, delegated_by, f"{where}.delegated_by", unknown_body),
-                    valid_from=mandate_spec["valid_from"],
-                    valid_until=mandate_spec["valid_until"],
-                    position=position,
-                ),
-                where,
-            )
-            targets = [
-                _lookup(bodies, name, f"{where}.targets[{number}]", unknown_body)
-                for number, name in enumerate(mandate_spec["targets"])
-            ]
-            if targets:
-                mandate.targets.set(targets)
-
-        seats = {}
-        for position, seat_spec in enumerate(item["seats"]):
-            where = f"{place}.seats[{position}]"
-            role = _lookup(roles, seat_spec["role"], f"{where}.role", _("onbekende rol \"%(name)s\""))
-            if role.name in seats:
-                _fail(f"{where}.role", _("dit orgaan heeft al een zetel voor \"%(name)s\"") % {"name": role.name})
-            via = seat_spec["via"]
-            seats[role.name] = _save(
-                Seat(
-                    body=body,
-                    role=role,
-                    count=seat_spec["count"],
-                    has_voting_right=seat_spec["voting"],
-                    is_ad_hoc=seat_spec["ad_hoc"],
-                    filled_by_body=None if via is None else _lookup(bodies, via, f"{where}.via", unknown_body),
-                    position=position,
-                ),
-                where,
-            )
-
+        _create_mandates(body, item["mandates"], place, bodies=bodies)
+        seats = _create_seats(body, item["seats"], place, roles=roles, bodies=bodies)
         _create_members(body, item["members"], place, seats=seats, people=people, organizations=organizations)
-
         if item["cadence"] is not None:
-            cadence_spec = item["cadence"]
-            where = f"{place}.cadence"
-            cadence = _save(
-                Cadence(
-                    body=body,
-                    description=cadence_spec["description"],
-                    start_time=cadence_spec["start_time"],
-                    duration_minutes=cadence_spec["duration_minutes"],
-                    location=cadence_spec["location"],
-                ),
-                where,
-            )
-            for position, phase in enumerate(cadence_spec["phases"]):
-                _save(
-                    CadencePhase(
-                        cadence=cadence,
-                        label=phase["label"],
-                        rrule=phase["rrule"],
-                        starts_on=phase["from"],
-                        ends_on=phase["until"],
-                        position=position,
-                    ),
-                    f"{where}.phases[{position}]",
-                )
+            _create_cadence(body, item["cadence"], f"{place}.cadence")
     return network
+
+
+def _unknown_body() -> str:
+    return _("onbekend orgaan \"%(name)s\"")
+
+
+def _create_mandates(body: Body, specs: list[dict], place: str, *, bodies: dict[str, Body]) -> None:
+    for position, spec in enumerate(specs):
+        where = f"{place}.mandates[{position}]"
+        delegated_by = spec["delegated_by"]
+        mandate = _save(
+            Mandate(
+                body=body,
+                text=spec["text"],
+                kind=spec["kind"],
+                domains=spec["domains"],
+                limit_eur=spec["limit_eur"],
+                delegated_by=None
+                if delegated_by is None
+                else _lookup(bodies, delegated_by, f"{where}.delegated_by", _unknown_body()),
+                valid_from=spec["valid_from"],
+                valid_until=spec["valid_until"],
+                position=position,
+            ),
+            where,
+        )
+        targets = [
+            _lookup(bodies, name, f"{where}.targets[{number}]", _unknown_body())
+            for number, name in enumerate(spec["targets"])
+        ]
+        if targets:
+            mandate.targets.set(targets)
+
+
+def _create_seats(body: Body, specs: list[dict], place: str, *, roles, bodies) -> dict[str, Seat]:
+    """The body's seats, by role name (a body has one seat per role)."""
+    seats = {}
+    for position, spec in enumerate(specs):
+        where = f"{place}.seats[{position}]"
+        role = _lookup(roles, spec["role"], f"{where}.role", _("onbekende rol \"%(name)s\""))
+        if role.name in seats:
+            _fail(f"{where}.role", _("dit orgaan heeft al een zetel voor \"%(name)s\"") % {"name": role.name})
+        via = spec["via"]
+        seats[role.name] = _save(
+            Seat(
+                body=body,
+                role=role,
+                count=spec["count"],
+                has_voting_right=spec["voting"],
+                is_ad_hoc=spec["ad_hoc"],
+                filled_by_body=None if via is None else _lookup(bodies, via, f"{where}.via", _unknown_body()),
+                position=position,
+            ),
+            where,
+        )
+    return seats
+
+
+def _create_cadence(body: Body, spec: dict, place: str) -> None:
+    cadence = _save(
+        Cadence(
+            body=body,
+            description=spec["description"],
+            start_time=spec["start_time"],
+            duration_minutes=spec["duration_minutes"],
+            location=spec["location"],
+        ),
+        place,
+    )
+    for position, phase in enumerate(spec["phases"]):
+        _save(
+            CadencePhase(
+                cadence=cadence,
+                label=phase["label"],
+                rrule=phase["rrule"],
+                starts_on=phase["from"],
+                ends_on=phase["until"],
+                position=position,
+            ),
+            f"{place}.phases[{position}]",
+        )
 
 
 def _create_bodies(network: Network, specs: list[dict]) -> dict[str, Body]:
@@ -744,7 +756,7 @@ def _create_bodies(network: Network, specs: list[dict]) -> dict[str, Body]:
     names = {spec["name"] for spec in specs}
     for index, spec in enumerate(specs):
         if spec["parent"] is not None and spec["parent"] not in names:
-            _fail(f"bodies[{index}].parent", _("onbekend orgaan \"%(name)s\"") % {"name": spec["parent"]})
+            _fail(f"bodies[{index}].parent", _unknown_body() % {"name": spec["parent"]})
 
     bodies: dict[str, Body] = {}
     waiting = list(enumerate(specs))
@@ -781,33 +793,33 @@ def _create_members(body: Body, specs: list[dict], place: str, *, seats, people,
     created = []
     for index, spec in enumerate(specs):
         where = f"{place}.members[{index}]"
-        organization = spec["organization"]
-        created.append(
-            _save(
-                Membership(
-                    body=body,
-                    seat=_lookup(
-                        seats, spec["role"], f"{where}.role", _("dit orgaan heeft geen zetel voor de rol \"%(name)s\"")
-                    ),
-                    person=_lookup(people, spec["person"], f"{where}.person", _("onbekende persoon \"%(name)s\"")),
-                    organization=None
-                    if organization is None
-                    else _lookup(
-                        organizations, organization, f"{where}.organization", _("onbekende organisatie \"%(name)s\"")
-                    ),
-                    has_voting_right=spec["voting"],
-                    start_date=spec["start"],
-                    end_date=spec["end"],
-                    is_ad_hoc=spec["ad_hoc"],
-                ),
-                where,
-            )
+        seat = _lookup(
+            seats, spec["role"], f"{where}.role", _("dit orgaan heeft geen zetel voor de rol \"%(name)s\"")
         )
+        person = _lookup(people, spec["person"], f"{where}.person", _("onbekende persoon \"%(name)s\""))
+        organization = spec["organization"]
+        if organization is not None:
+            organization = _lookup(
+                organizations, organization, f"{where}.organization", _("onbekende organisatie \"%(name)s\"")
+            )
+        membership = Membership(
+            body=body,
+            seat=seat,
+            person=person,
+            organization=organization,
+            has_voting_right=spec["voting"],
+            start_date=spec["start"],
+            end_date=spec["end"],
+            is_ad_hoc=spec["ad_hoc"],
+        )
+        created.append(_save(membership, where))
     for index, (spec, membership) in enumerate(zip(specs, created)):
         if spec["substitute_for"] is None:
             continue
         where = f"{place}.members[{index}]"
-        membership.substitute_for = _substituted(membership, spec["substitute_for"], created, f"{where}.substitute_for")
+        membership.substitute_for = _substituted(
+            membership, spec["substitute_for"], created, f"{where}.substitute_for"
+        )
         _save(membership, where)
 
 

@@ -34,7 +34,19 @@ from bodies.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
-GOVERNED_MODELS = (Network, Organization, Person, Role, Body, BodyTask, Seat, Membership, Mandate, Cadence, CadencePhase)
+GOVERNED_MODELS = (
+    Network,
+    Organization,
+    Person,
+    Role,
+    Body,
+    BodyTask,
+    Seat,
+    Membership,
+    Mandate,
+    Cadence,
+    CadencePhase,
+)
 BODY_KEYS = [
     "name",
     "slug",
@@ -200,8 +212,13 @@ def test_a_cadence_writes_its_hour_duration_and_phase_dates(seed_network):
 
 
 def test_a_body_without_cadence_has_cadence_null(seed_network):
-    BodyFactory(network=seed_network, name="Werkgroep Vorming", slug="vorming", position=9,
-                kind=Body.Kind.WORKING_GROUP, parent=seed_network.bodies.get(name="Beleidsgroep"))
+    BodyFactory(
+        network=seed_network,
+        name="Werkgroep Vorming",
+        position=9,
+        kind=Body.Kind.WORKING_GROUP,
+        parent=seed_network.bodies.get(name="Beleidsgroep"),
+    )
     working_group = body(export(), "Werkgroep Vorming")
     assert working_group["cadence"] is None
     assert working_group["parent"] == "Beleidsgroep"
@@ -236,7 +253,12 @@ def test_members_are_listed_by_seat_then_person_name(demo_network):
 
 def test_a_substitute_names_the_member_they_stand_in_for(demo_network):
     kernpartner = Membership.objects.get(body__name="Kernteam", person__name="Tom Janssens")
-    MembershipFactory(seat=kernpartner.seat, person__name="Zoë Vervanger", person__email="zoe@example.org", substitute_for=kernpartner)
+    MembershipFactory(
+        seat=kernpartner.seat,
+        person__name="Zoë Vervanger",
+        person__email="zoe@example.org",
+        substitute_for=kernpartner,
+    )
     members = body(export(), "Kernteam")["members"]
     assert [(member["person"], member["substitute_for"]) for member in members[:2]] == [
         ("Tom Janssens", None),
@@ -264,7 +286,8 @@ def test_it_exports_only_the_chosen_network(seed_network):
 
 def test_network_is_required_when_there_are_two_networks(seed_network):
     NetworkFactory(slug="ander-netwerk")
-    with pytest.raises(CommandError, match="Er zijn meerdere netwerken; kies er een met --network: ander-netwerk, plantrekkers."):
+    message = "Er zijn meerdere netwerken; kies er een met --network: ander-netwerk, plantrekkers."
+    with pytest.raises(CommandError, match=message):
         export()
 
 

@@ -11,7 +11,13 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 
 from bodies.models import Body, Cadence, CadencePhase, Mandate, Membership, Network, Person, Role, Seat
-from bodies.tests.factories import BodyFactory, BodyTaskFactory, MembershipFactory, OrganizationFactory, SeatFactory
+from bodies.tests.factories import (
+    BodyFactory,
+    BodyTaskFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    SeatFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +53,8 @@ def empty_the_database() -> None:
 
 def row_counts() -> dict[str, int]:
     """Rows in every table of the app, history included."""
-    return {model._meta.label: model._default_manager.count() for model in apps.get_app_config("bodies").get_models()}
+    models = apps.get_app_config("bodies").get_models()
+    return {model._meta.label: model._default_manager.count() for model in models}
 
 
 @pytest.fixture
@@ -86,7 +93,9 @@ def rich_network(demo_network):
         is_ad_hoc=True,
     )
     MembershipFactory(
-        seat=seat, person=Person.objects.get(name="Emma Hermans"), start_date=datetime.date(2024, 2, 1),
+        seat=seat,
+        person=Person.objects.get(name="Emma Hermans"),
+        start_date=datetime.date(2024, 2, 1),
         substitute_for=trekker,
     )
     mandate = Mandate.objects.create(
@@ -101,11 +110,17 @@ def rich_network(demo_network):
     )
     mandate.targets.set([beleidsgroep, network.bodies.get(name="Kernteam")])
     cadence = Cadence.objects.create(
-        body=working_group, description="Om de zes weken", start_time=datetime.time(9, 15), duration_minutes=90,
+        body=working_group,
+        description="Om de zes weken",
+        start_time=datetime.time(9, 15),
+        duration_minutes=90,
         location="Hasselt",
     )
     CadencePhase.objects.create(
-        cadence=cadence, label="Opstart", rrule="FREQ=WEEKLY;INTERVAL=6", starts_on=datetime.date(2024, 1, 1),
+        cadence=cadence,
+        label="Opstart",
+        rrule="FREQ=WEEKLY;INTERVAL=6",
+        starts_on=datetime.date(2024, 1, 1),
         ends_on=datetime.date(2024, 6, 30),
     )
     OrganizationFactory(network=network, name="Zonder leden")
@@ -190,7 +205,12 @@ def test_a_substitute_is_linked_to_the_member_in_the_same_seat(demo_network, tmp
     coordinator_seat = kernteam.seats.get(role__name="Coördinator")
     MembershipFactory(seat=coordinator_seat, person=tom, start_date=datetime.date(2023, 2, 1))
     kernpartner = Membership.objects.get(seat__body=kernteam, seat__role__name="Kernpartner", person=tom)
-    MembershipFactory(seat=kernpartner.seat, person__name="Zoë Vervanger", person__email="zoe@example.org", substitute_for=kernpartner)
+    MembershipFactory(
+        seat=kernpartner.seat,
+        person__name="Zoë Vervanger",
+        person__email="zoe@example.org",
+        substitute_for=kernpartner,
+    )
     data = export()
     empty_the_database()
 
@@ -333,7 +353,9 @@ BAD_FILES = {
         "bodies[3].active_until: De einddatum ligt vóór de begindatum.",
     ),
     "phase ending before it starts": (
-        lambda data: data["bodies"][3]["cadence"]["phases"][0].update(**{"from": "2024-02-01", "until": "2024-01-01"}),
+        lambda data: data["bodies"][3]["cadence"]["phases"][0].update(
+            {"from": "2024-02-01", "until": "2024-01-01"}
+        ),
         "bodies[3].cadence.phases[0].until: De einddatum ligt vóór de begindatum.",
     ),
     "voting member in a seat without vote": (
@@ -375,9 +397,9 @@ def test_a_working_group_that_steers_itself_is_refused(copy_of_the_demo_network,
     data["bodies"][2].update(kind="working_group", parent="Netwerk Forum")
     data["bodies"][3].update(kind="working_group", parent="Inhoudelijke Ondersteuningsgroep")
     before = row_counts()
-    with pytest.raises(
-        CommandError,
-        match='^bodies\\[2\\].parent: orgaan "Inhoudelijke Ondersteuningsgroep" stuurt zichzelf \\(onrechtstreeks\\) aan$',
-    ):
+    with pytest.raises(CommandError) as excinfo:
         import_data(data, tmp_path)
+    assert str(excinfo.value) == (
+        'bodies[2].parent: orgaan "Inhoudelijke Ondersteuningsgroep" stuurt zichzelf (onrechtstreeks) aan'
+    )
     assert row_counts() == before

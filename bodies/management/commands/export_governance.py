@@ -7,6 +7,7 @@ With `--at` the structure is the one that stood at the end of that day
 
 import datetime
 import json
+import re
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -39,9 +40,12 @@ class Command(BaseCommand):
 
 def _parse_day(value: str) -> datetime.date:
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise CommandError(_("--at verwacht een datum JJJJ-MM-DD, niet \"%(value)s\".") % {"value": value}) from None
+        message = _("--at verwacht een datum JJJJ-MM-DD, niet \"%(value)s\".") % {"value": value}
+        raise CommandError(message) from None
 
 
 def _network(slug: str | None) -> Network:
