@@ -76,12 +76,21 @@ def test_the_coordinator_signs_in_and_reads_every_body_sheet(page: Page, live_se
         assert_accessible(page)
         screenshot(page, f"body-{spec['slug']}")
 
-    page.goto(live_server.url + reverse("bodies:body", kwargs={"network": network.slug, "body": "beleidsgroep"}))
+
+
+def test_a_body_sheet_prints_on_a4_without_navigation_or_cut_off_tables(page: Page, live_server, network, coordinator):
+    sign_in(page, live_server, "coordinator")
+    page.goto(live_server.url + reverse("bodies:body", kwargs={"network": network.slug, "body": "ondersteuningsgroep"}))
+    # A4 minus 15 mm margins on each side is 180 mm, about 680 CSS pixels.
+    page.set_viewport_size({"width": 680, "height": 960})
     page.emulate_media(media="print")
+
     expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_hidden()
     expect(page.get_by_role("button", name="Fiche afdrukken")).to_be_hidden()
-    screenshot(page, "body-beleidsgroep-print")
-    page.emulate_media(media="screen")
+    expect(page.get_by_role("table")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 680
+    screenshot(page, "body-ondersteuningsgroep-print")
+    page.pdf(path=SHOTS / "body-ondersteuningsgroep.pdf", prefer_css_page_size=True)
 
 
 def test_the_org_chart_draws_the_relations_and_meets_wcag_21_aa(page: Page, live_server, network, coordinator):
