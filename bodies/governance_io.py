@@ -440,8 +440,8 @@ def _read(data) -> dict:
     if "format" not in data:
         _fail("format", _("ontbreekt"))
     if data["format"] != FORMAT:
-        _fail("format", _("onbekend formaat %(found)s; verwacht \"%(format)s\"")
-              % {"found": _quoted(data["format"]), "format": FORMAT})
+        message = _("onbekend formaat %(found)s; verwacht \"%(format)s\"")
+        _fail("format", message % {"found": _quoted(data["format"]), "format": FORMAT})
     _object(data, "", ("format", "as_of", "network", "organizations", "roles", "people", "bodies"))
     _day(data["as_of"], "as_of", nullable=False)
 
