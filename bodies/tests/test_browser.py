@@ -160,3 +160,25 @@ def test_an_org_chart_with_working_groups_stays_legible(page: Page, live_server,
     expect(chart.locator("path.edge.relation-steers")).to_have_count(4)
     assert_accessible(page)
     screenshot(page, "org-chart-working-groups")
+
+
+def test_the_language_switcher_works_by_keyboard(page: Page, live_server, network, coordinator):
+    sign_in(page, live_server, "coordinator")
+
+    for _press in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.value") == "en":
+            break
+    expect(page.get_by_role("button", name="English")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_the_list_of_networks_meets_wcag_21_aa(page: Page, live_server, network, other_network, network_admin):
+    sign_in(page, live_server, "beheerder")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn netwerken")
+    expect(page.get_by_role("link", name=network.name)).to_be_visible()
+    expect(page.get_by_role("link", name=other_network.name)).to_be_visible()
+    assert_accessible(page)
