@@ -2,7 +2,7 @@
 
 Everything here is governance data: each model keeps its full history (who changed
 what, and when), so the structure on any past date can be rebuilt (see
-`bodies.selectors.structure_as_of`).
+`bodies.governance_io.export_network(..., as_of=...)`).
 """
 
 import datetime

@@ -2,6 +2,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils.text import slugify
 
 from bodies.models import (
     Body,
@@ -53,7 +54,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     network = factory.SubFactory(NetworkFactory)
     name = factory.Sequence(lambda n: f"Persoon {n}")
-    email = factory.LazyAttribute(lambda person: f"{person.name.lower().replace(' ', '.')}@example.org")
+    email = factory.LazyAttribute(lambda person: f"{slugify(person.name)}@example.org")
     user = factory.SubFactory(UserFactory)
 
 
