@@ -287,3 +287,11 @@ def test_it_runs_the_same_number_of_queries_for_1_or_10_of_everything(
     with django_assert_max_num_queries(16):
         response = client.get(sheet_url(network.slug, "orgaan"))
     assert response.status_code == 200
+
+
+def test_it_shows_html_and_script_in_texts_as_text(login, network, coordinator):
+    kernteam = Body.objects.get(network=network, slug="kernteam")
+    BodyTaskFactory(body=kernteam, text='<script>alert("x")</script><b>vet</b>', position=99)
+    response = login(coordinator).get(sheet_url(network.slug, "kernteam"))
+    assertContains(response, escape('<script>alert("x")</script><b>vet</b>'))
+    assertNotContains(response, '<script>alert("x")</script>', html=False)
