@@ -57,6 +57,8 @@ def network_overview(network: Network, today: datetime.date) -> list[BodyOvervie
         .select_related("cadence")
         .prefetch_related("cadence__phases")
         .annotate(task_count=Count("tasks"))
+        # Meta.ordering is dropped from aggregating queries: say it again.
+        .order_by("position", "name")
     )
     members = _member_ids_by_body(network, today)
 
