@@ -15,7 +15,10 @@ def healthz(request):
         "broker": health.check_broker(),
         "worker": health.check_worker(),
     }
-    report["status"] = "ok" if all(part["ok"] for part in report.values()) else (
-        "degraded" if database["ok"] else "down"
-    )
+    if not database["ok"]:
+        report["status"] = "down"
+    elif all(part["ok"] for part in report.values()):
+        report["status"] = "ok"
+    else:
+        report["status"] = "degraded"
     return JsonResponse(report, status=200 if database["ok"] else 503)
