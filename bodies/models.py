@@ -10,12 +10,14 @@ from decimal import Decimal
 
 from dateutil.rrule import rrulestr
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from .cadence import occurrences
@@ -34,6 +36,7 @@ class Network(models.Model):
         verbose_name = _("netwerk")
         verbose_name_plural = _("netwerken")
         ordering = ["name"]
+        permissions = [("coordinate_network", _("Het netwerk coördineren"))]
 
     def __str__(self):
         return self.name
@@ -109,6 +112,11 @@ class Role(models.Model):
     )
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("beschrijving"), max_length=5000, blank=True)
+    is_coordinator = models.BooleanField(
+        _("netwerkcoördinator"),
+        default=False,
+        help_text=_("Wie een zetel met deze rol inneemt, coördineert het hele netwerk."),
+    )
 
     history = HistoricalRecords()
 
@@ -130,6 +138,14 @@ class BodyQuerySet(models.QuerySet):
             Q(active_from__isnull=True) | Q(active_from__lte=day),
             Q(active_until__isnull=True) | Q(active_until__gte=day),
         )
+
+
+class MajorityRule(models.TextChoices):
+    """How a body's votes are counted; abstentions never count as votes cast."""
+
+    SIMPLE = "simple", _("Gewone meerderheid")
+    TWO_THIRDS = "two_thirds", _("Tweederdemeerderheid")
+    CONSENSUS = "consensus", _("Consensus")
 
 
 class Body(models.Model):
@@ -158,6 +174,15 @@ class Body(models.Model):
         help_text=_("Voor een themawerkgroep: het orgaan dat de werkgroep aanstuurt en opvolgt."),
     )
     description = models.TextField(_("omschrijving"), max_length=5000, blank=True)
+    quorum_percent = models.PositiveSmallIntegerField(
+        _("quorum (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Het deel van de stemgerechtigde leden dat aanwezig moet zijn om te kunnen stemmen."),
+    )
+    majority_rule = models.CharField(
+        _("meerderheid"), max_length=12, choices=MajorityRule.choices, default=MajorityRule.SIMPLE
+    )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     active_from = models.DateField(_("actief vanaf"), null=True, blank=True)
     active_until = models.DateField(_("actief tot en met"), null=True, blank=True)
@@ -169,6 +194,12 @@ class Body(models.Model):
         verbose_name = _("orgaan")
         verbose_name_plural = _("organen")
         ordering = ["position", "name"]
+        permissions = [
+            ("view_body_internals", _("Interne stukken van het orgaan inzien")),
+            ("propose_decision", _("Besluiten voorstellen in het orgaan")),
+            ("vote_in_body", _("Stemmen in het orgaan")),
+            ("run_body", _("Het orgaan leiden: vergaderingen, aanwezigheden, stemmingen, adviezen en opdrachten")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["network", "name"], name="body_name_unique_in_network"),
             models.UniqueConstraint(fields=["network", "slug"], name="body_slug_unique_in_network"),
@@ -183,6 +214,7 @@ class Body(models.Model):
                 | Q(active_until__gte=models.F("active_from")),
                 name="body_active_until_after_from",
             ),
+            models.CheckConstraint(condition=Q(quorum_percent__lte=100), name="body_quorum_at_most_100"),
         ]
 
     def __str__(self):
@@ -292,8 +324,13 @@ class MembershipQuerySet(models.QuerySet):
         )
 
 
+class Office(models.TextChoices):
+    CHAIR = "chair", _("Voorzitter")
+    SECRETARY = "secretary", _("Secretaris")
+
+
 class Membership(models.Model):
-    """A person filling a seat of a body for a period.
+    """A person filling a seat of a body for a period, possibly as its chair or secretary.
 
     `body` repeats `seat.body` (filled in from the seat) so that "the members of a
     body" is one join away and the admin can edit members on the body's page.
@@ -318,6 +355,13 @@ class Membership(models.Model):
     start_date = models.DateField(_("begindatum"))
     end_date = models.DateField(_("einddatum"), null=True, blank=True)
     is_ad_hoc = models.BooleanField(_("ad hoc"), default=False)
+    office = models.CharField(
+        _("functie"),
+        max_length=10,
+        choices=Office.choices,
+        blank=True,
+        help_text=_("De voorzitter en de secretaris hebben voor dit orgaan de rechten van de coördinator."),
+    )
     substitute_for = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -426,6 +470,12 @@ class Mandate(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Zonder limiet mag een besluit onder dit mandaat geen bedrag hebben, tenzij het mandaat onbeperkt is."),
+    )
+    is_unlimited = models.BooleanField(
+        _("onbeperkt bedrag"),
+        default=False,
+        help_text=_("Besluiten onder dit mandaat mogen elk bedrag hebben (zoals een raad van bestuur)."),
     )
     delegated_by = models.ForeignKey(
         Body,
@@ -454,6 +504,9 @@ class Mandate(models.Model):
                 condition=Q(limit_eur__isnull=True) | Q(limit_eur__gte=0), name="mandate_limit_not_negative"
             ),
             models.CheckConstraint(
+                condition=Q(is_unlimited=False) | Q(limit_eur__isnull=True), name="mandate_limit_or_unlimited"
+            ),
+            models.CheckConstraint(
                 condition=Q(valid_until__isnull=True)
                 | Q(valid_from__isnull=True)
                 | Q(valid_until__gte=models.F("valid_from")),
@@ -468,6 +521,8 @@ class Mandate(models.Model):
         errors = {}
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             errors["valid_until"] = _("De einddatum ligt vóór de begindatum.")
+        if self.is_unlimited and self.limit_eur is not None:
+            errors["limit_eur"] = _("Een onbeperkt mandaat heeft geen limiet.")
         if self.delegated_by_id and self.body_id:
             if self.delegated_by_id == self.body_id:
                 errors["delegated_by"] = _("Een orgaan kan geen mandaat aan zichzelf delegeren.")
@@ -479,6 +534,20 @@ class Mandate(models.Model):
     def get_domains_display(self) -> list[str]:
         labels = dict(Domain.choices)
         return [labels.get(domain, domain) for domain in self.domains]
+
+    def covers(self, *, kind: str, domain: str, day: datetime.date) -> bool:
+        return (
+            self.kind == kind
+            and domain in self.domains
+            and (self.valid_from is None or self.valid_from <= day)
+            and (self.valid_until is None or day <= self.valid_until)
+        )
+
+    def allows_amount(self, amount: Decimal | None) -> bool:
+        """An unset limit allows no amount at all, unless the mandate is unlimited."""
+        if amount is None or self.is_unlimited:
+            return True
+        return self.limit_eur is not None and amount <= self.limit_eur
 
 
 def validate_rrule(value: str) -> None:
@@ -562,3 +631,68 @@ class CadencePhase(models.Model):
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("De einddatum ligt vóór de begindatum.")})
+
+
+# Object permissions with a real foreign key (django-guardian's "direct" models):
+# a grant disappears with its object, and a lookup is a join, not a generic key.
+
+
+class NetworkUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Network, on_delete=models.CASCADE)
+
+
+class NetworkGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Network, on_delete=models.CASCADE)
+
+
+class BodyUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Body, on_delete=models.CASCADE)
+
+
+class BodyGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Body, on_delete=models.CASCADE)
+
+
+class AccessGroup(models.Model):
+    """A login group the application keeps in step with the memberships (bodies.access).
+
+    Network groups have no body; body groups have one. Admins read them, never edit
+    them: a hand-made change would be undone by the next synchronisation.
+    """
+
+    class Kind(models.TextChoices):
+        NETWORK_MEMBERS = "network_members", _("Leden van het netwerk")
+        COORDINATORS = "coordinators", _("Coördinatoren")
+        BODY_MEMBERS = "body_members", _("Leden")
+        VOTING_MEMBERS = "voting_members", _("Stemgerechtigde leden")
+        OFFICERS = "officers", _("Voorzitter en secretaris")
+
+    NETWORK_KINDS = (Kind.NETWORK_MEMBERS, Kind.COORDINATORS)
+
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="access", verbose_name=_("groep"))
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="access_groups", verbose_name=_("netwerk")
+    )
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, null=True, blank=True, related_name="access_groups", verbose_name=_("orgaan")
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+
+    class Meta:
+        verbose_name = _("toegangsgroep")
+        verbose_name_plural = _("toegangsgroepen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "kind"], condition=Q(body__isnull=True), name="access_group_unique_per_network"
+            ),
+            models.UniqueConstraint(fields=["body", "kind"], name="access_group_unique_per_body"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["network_members", "coordinators"], body__isnull=True)
+                | (~Q(kind__in=["network_members", "coordinators"]) & Q(body__isnull=False)),
+                name="access_group_body_matches_kind",
+            ),
+        ]
+
+    def __str__(self):
+        where = self.body or self.network
+        return f"{where}: {self.get_kind_display()}"

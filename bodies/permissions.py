@@ -1,20 +1,61 @@
-"""Who may see what of a network: the one place views and templates ask.
+"""May this person do this to this object: the one place views, templates and services ask.
 
-Outsiders get 404, never 403, so that a network's existence does not leak.
+Rights are django-guardian object permissions on a network or a body, granted to the
+groups that `bodies.access` keeps in step with the memberships. Only object grants
+count: a model-wide permission in the admin never stands in for a seat or a mandate.
+
+Outsiders get 404, never 403, so that a network's existence does not leak. Inside the
+network, a right the person lacks is a 403.
+
+Each user object carries one permission checker; Django loads the user anew on every
+request, so a revoked right is gone on the next one.
 """
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from guardian.core import ObjectPermissionChecker
 
-from .models import Body, Network, Person
+from .models import Body, Network
+
+VIEW_NETWORK = "view_network"
+COORDINATE = "coordinate_network"
+VIEW_INTERNALS = "view_body_internals"
+PROPOSE_DECISION = "propose_decision"
+VOTE = "vote_in_body"
+RUN = "run_body"
+
+
+def _checker(user) -> ObjectPermissionChecker | None:
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if not hasattr(user, "_governance_checker"):
+        user._governance_checker = ObjectPermissionChecker(user)
+    return user._governance_checker
+
+
+def may(user, permission: str, obj: Model) -> bool:
+    """Whether `user` holds `permission` (a codename) on `obj`, a Network or a Body."""
+    checker = _checker(user)
+    return checker is not None and checker.has_perm(permission, obj)
+
+
+def prefetch(user, objects) -> None:
+    """Load the user's rights on many objects of one model at once, for lists."""
+    checker = _checker(user)
+    objects = list(objects)
+    if checker is not None and objects:
+        checker.prefetch_perms(objects)
+
+
+def require(user, permission: str, obj: Model) -> None:
+    if not may(user, permission, obj):
+        raise PermissionDenied
 
 
 def is_network_member(user, network: Network) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return Person.objects.filter(network=network, user=user).exists()
+    return may(user, VIEW_NETWORK, network)
 
 
 def get_network_for_user(user, slug: str) -> Network:
@@ -29,7 +70,10 @@ def networks_for_user(user):
         return Network.objects.none()
     if user.is_superuser:
         return Network.objects.all()
-    return Network.objects.filter(people__user=user).distinct()
+    return Network.objects.filter(
+        networkgroupobjectpermission__group__user=user,
+        networkgroupobjectpermission__permission__codename=VIEW_NETWORK,
+    ).distinct()
 
 
 def get_body_for_user(user, network_slug: str, body_slug: str, queryset=None) -> Body:
@@ -39,3 +83,4 @@ def get_body_for_user(user, network_slug: str, body_slug: str, queryset=None) ->
     # The network is already loaded; spare the page a query for body.network.
     body.network = network
     return body
+

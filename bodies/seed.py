@@ -22,6 +22,9 @@ BELEIDSGROEP = "Beleidsgroep"
 ONDERSTEUNINGSGROEP = "Inhoudelijke Ondersteuningsgroep"
 FORUM = "Netwerk Forum"
 
+# The role whose holder coordinates the whole network ("netwerkcoördinator").
+COORDINATOR_ROLE = "Coördinator"
+
 ALL_ADVICE_DOMAINS = ["policy", "content", "communication"]
 
 BODIES = [
@@ -97,12 +100,15 @@ BODIES = [
                 "bestuur van een VZW",
                 "kind": "decide",
                 "domains": ["policy", "content", "communication", "working_groups"],
+                # Like a non-profit's board: no upper limit on amounts.
+                "unlimited": True,
             },
             {
                 "text": "Kan beslissen over de effectieve inzet van financiële en personele middelen "
                 "binnen het samenwerkingsverband.",
                 "kind": "decide",
                 "domains": ["finance", "staff"],
+                "unlimited": True,
             },
             {
                 "text": "Kan opdrachten geven aan de inhoudelijke ondersteuningsgroep of kan "
@@ -233,3 +239,9 @@ DEMO_PEOPLE = [
     ("sector", "Julie Lambrechts", "Sectoroverleg Welzijn", [(FORUM, "Vertegenwoordiger sector")]),
 ]
 DEMO_ADMIN = ("admin", "Netwerkbeheerder")
+# Chairs of the demo bodies: (login, body, office).
+DEMO_OFFICES = [
+    ("gezinscoach", KERNTEAM, "chair"),
+    ("werkgever1", BELEIDSGROEP, "chair"),
+    ("cgg", ONDERSTEUNINGSGROEP, "chair"),
+]

@@ -59,7 +59,12 @@ def network_load_seed(*, demo_people: bool = False) -> SeedReport:
         for position, text in enumerate(spec["tasks"]):
             report.ensure(body.tasks.model, body=body, text=text, defaults={"position": position})
         for position, seat_spec in enumerate(spec["seats"]):
-            role = report.ensure(Role, network=network, name=seat_spec["role"])
+            role = report.ensure(
+                Role,
+                network=network,
+                name=seat_spec["role"],
+                defaults={"is_coordinator": seat_spec["role"] == seed.COORDINATOR_ROLE},
+            )
             via = seat_spec.get("via")
             report.ensure(
                 Seat,
@@ -83,6 +88,7 @@ def network_load_seed(*, demo_people: bool = False) -> SeedReport:
                     "kind": mandate_spec["kind"],
                     "domains": mandate_spec["domains"],
                     "delegated_by": bodies[delegated_by] if delegated_by else None,
+                    "is_unlimited": mandate_spec.get("unlimited", False),
                     "position": position,
                 },
             )
@@ -114,6 +120,7 @@ def _load_demo_people(report: SeedReport, network: Network, bodies: dict[str, Bo
             defaults={"email": f"{username}@plantrekkers.example", "user": user},
         )
         organization = report.ensure(Organization, network=network, name=organization_name)
+        offices = {body: office for login, body, office in seed.DEMO_OFFICES if login == username}
         for body_name, role_name in seats:
             seat = Seat.objects.get(body=bodies[body_name], role__name=role_name)
             report.ensure(
@@ -123,6 +130,7 @@ def _load_demo_people(report: SeedReport, network: Network, bodies: dict[str, Bo
                 defaults={
                     "organization": organization,
                     "has_voting_right": seat.has_voting_right,
+                    "office": offices.get(body_name, ""),
                     "start_date": seed.GOVERNANCE_START,
                 },
             )

@@ -279,12 +279,12 @@ def test_it_runs_the_same_number_of_queries_for_1_or_10_of_everything(
     CadencePhaseFactory(cadence=phase_cadence, rrule="FREQ=WEEKLY;INTERVAL=2")
     client.force_login(user)
 
-    # session, user, network, membership check, body with cadence and parent,
+    # session, user, network, the user's object grants and group grants on it, body with cadence and parent,
     # cadence phases, tasks, seats with role and filling body, their current
     # members, the filling bodies' current members, mandates with delegating body,
     # mandate targets, working groups, mandates towards the body, mandates it
     # delegated, seats it fills elsewhere.
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get(sheet_url(network.slug, "orgaan"))
     assert response.status_code == 200
 

@@ -133,8 +133,8 @@ def test_it_runs_the_same_number_of_queries_for_1_or_10_bodies(client, size, dja
         CadencePhaseFactory(cadence=CadenceFactory(body=body))
     client.force_login(user)
 
-    # session, user, network, membership check, bodies with cadence and task
+    # session, user, network, the user's object grants and group grants on it, bodies with cadence and task
     # count, cadence phases, current memberships, seats filled by another body.
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(home_url(network))
     assert response.status_code == 200
