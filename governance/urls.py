@@ -14,6 +14,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("n/<slug:network>/", include("bodies.urls")),
+    path("n/<slug:network>/", include("meetings.urls")),
+    path("n/<slug:network>/", include("decisions.urls")),
 ]
 
 if settings.DEBUG:
