@@ -9,6 +9,7 @@ from django import template
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import gettext as _
 
+from bodies import permissions
 from bodies.selectors import OrgChart, RelationKind
 
 register = template.Library()
@@ -299,3 +300,9 @@ def org_chart_layout(chart: OrgChart) -> ChartLayout:
         width=int(width), height=int(height), nodes=list(nodes.values()), edges=edges,
         kinds=[(kind, RelationKind.LABELS[kind]) for kind in chart.kinds_in_use()],
     )
+
+
+@register.simple_tag(takes_context=True)
+def may(context, permission: str, obj) -> bool:
+    """{% may "run_body" body as can_run %}: the permission module's answer, in a template."""
+    return permissions.may(context["request"].user, permission, obj)
