@@ -12,7 +12,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.formats import localize
+from django.utils.formats import localize, number_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -23,7 +23,7 @@ AMOUNT = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidato
 
 
 def euro(amount: Decimal) -> str:
-    return f"€ {localize(amount)}"
+    return f"€ {number_format(amount, decimal_pos=2, force_grouping=True)}"
 
 
 class DecisionQuerySet(models.QuerySet):
