@@ -70,6 +70,7 @@ def seat_person(network, *, username: str, name: str, organization: str, seats, 
             organization=org,
             has_voting_right=membership.get("has_voting_right", place.has_voting_right),
             is_ad_hoc=membership.get("is_ad_hoc", place.is_ad_hoc),
+            office=membership.get("office", ""),
             start_date=seed.GOVERNANCE_START,
         )
     return user
@@ -109,6 +110,19 @@ def member_without_vote(network):
         seats=[(seed.BELEIDSGROEP, "Ad hoc expert")],
         has_voting_right=False,
         is_ad_hoc=True,
+    )
+
+
+@pytest.fixture
+def chair(network):
+    """An employer who chairs the Beleidsgroep: the coordinator's rights, for that body only."""
+    return seat_person(
+        network,
+        username="voorzitter",
+        name="An Maes",
+        organization="Opvoedingshuis Kempenland",
+        seats=[(seed.BELEIDSGROEP, "Contractant (werkgever)")],
+        office="chair",
     )
 
 

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from .views import advice, assignments, decisions
+from .views import advice, assignments, coordination, decisions
 
 app_name = "decisions"
 urlpatterns = [
+    path("coordination/", coordination.overview, name="coordination"),
     path("decisions/", decisions.register, name="register"),
     path("bodies/<slug:body>/decisions/", decisions.body_register, name="body_register"),
     path("meetings/<int:meeting>/decisions/new/", decisions.decision_propose, name="propose"),
