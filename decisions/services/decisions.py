@@ -202,8 +202,9 @@ def decision_close(*, decision: Decision, closed_by) -> Decision:
 @transaction.atomic
 def decision_escalate(*, decision: Decision, escalated_by) -> AgendaItem:
     """Put an out-of-mandate decision on the next agenda of the body that holds the mandate."""
+    # mandate_holder is a nullable join, which PostgreSQL will not lock: lock the row only.
     decision = (
-        Decision.objects.select_for_update()
+        Decision.objects.select_for_update(of=("self",))
         .select_related("meeting__body", "mandate_holder")
         .get(pk=decision.pk)
     )
