@@ -1,10 +1,100 @@
-"""Placeholder views: replaced by the meetings work (issue 3)."""
+"""The meeting pages: a body's meetings, planning one, and one meeting with its decisions."""
 
-from django.http import Http404
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bodies import permissions
+from decisions.forms.decisions import DecisionProposeForm
+from decisions.services.decisions import meeting_quorum
+
+from . import selectors, services
+from .forms import AttendanceForm, MeetingForm
 
 
-def _todo(request, **kwargs):
-    raise Http404
+@login_required
+def meeting_list(request: HttpRequest, network: str, body: str) -> HttpResponse:
+    body = permissions.get_body_for_user(request.user, network, body)
+    today = timezone.localdate()
+    ctx = {
+        "network": body.network,
+        "body": body,
+        "today": today,
+        "meetings": selectors.body_meetings(body, today),
+        "can_run": permissions.may(request.user, permissions.RUN, body),
+        "can_view_internals": permissions.may(request.user, permissions.VIEW_INTERNALS, body),
+    }
+    return render(request, "meetings/meeting_list.html", ctx)
 
 
-meeting_list = meeting_create = meeting_detail = attendance_record = _todo
+@login_required
+def meeting_create(request: HttpRequest, network: str, body: str) -> HttpResponse:
+    body = permissions.get_body_for_user(request.user, network, body)
+    permissions.require(request.user, permissions.RUN, body)
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(body=body, created_by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De vergadering is gepland."))
+            return redirect(meeting)
+    return render(request, "meetings/meeting_form.html", {"network": body.network, "body": body, "form": form})
+
+
+def _meeting_page(request: HttpRequest, meeting, *, attendance_form=None, status: int = 200) -> HttpResponse:
+    user = request.user
+    body = meeting.body
+    page = selectors.meeting_page(meeting, user)
+    can_run = permissions.may(user, permissions.RUN, body)
+    can_propose = permissions.may(user, permissions.PROPOSE_DECISION, body) and page.holds_decide_mandate
+    if attendance_form is None and can_run:
+        attendance_form = AttendanceForm(members=page.members)
+    ctx = {
+        "network": body.network,
+        "body": body,
+        "meeting": meeting,
+        "page": page,
+        "quorum": meeting_quorum(meeting),
+        "can_run": can_run,
+        "can_propose": can_propose,
+        "can_vote": permissions.may(user, permissions.VOTE, body),
+        "can_coordinate": permissions.may(user, permissions.COORDINATE, body.network),
+        "attendance_form": attendance_form if can_run else None,
+        "propose_form": DecisionProposeForm(meeting=meeting) if can_propose else None,
+        "is_planned": meeting.status == meeting.Status.PLANNED,
+    }
+    return render(request, "meetings/meeting_detail.html", ctx, status=status)
+
+
+@login_required
+def meeting_detail(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    network = permissions.get_network_for_user(request.user, network)
+    meeting = selectors.meeting_for_network(network, pk)
+    permissions.require(request.user, permissions.VIEW_INTERNALS, meeting.body)
+    return _meeting_page(request, meeting)
+
+
+@require_POST
+@login_required
+def attendance_record(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    network = permissions.get_network_for_user(request.user, network)
+    meeting = selectors.meeting_for_network(network, pk)
+    permissions.require(request.user, permissions.RUN, meeting.body)
+    members = selectors.member_lines(meeting)
+    form = AttendanceForm(request.POST, members=members)
+    if form.is_valid():
+        try:
+            services.attendance_record(meeting=meeting, statuses=form.statuses(), recorded_by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("De aanwezigheden zijn bewaard."))
+        return redirect(meeting)
+    return _meeting_page(request, meeting, attendance_form=form, status=400)

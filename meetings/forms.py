@@ -1,0 +1,49 @@
+"""Forms of the meeting pages. Plain forms with named fields: anything else posted is ignored."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Attendance, Meeting
+
+
+class MeetingForm(forms.Form):
+    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    start_time = forms.TimeField(
+        label=_("Beginuur"), required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    location = forms.CharField(
+        label=_("Plaats"), required=False, max_length=Meeting._meta.get_field("location").max_length
+    )
+
+
+class AttendanceForm(forms.Form):
+    """One choice per member of the body on the meeting date; `members` are MemberLines."""
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = members
+        choices = [("", _("— niet genoteerd —")), *Attendance.Status.choices]
+        for line in members:
+            self.fields[self.field_name(line.person.pk)] = forms.ChoiceField(
+                label=line.person.name,
+                choices=choices,
+                required=False,
+                initial=line.status,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+
+    @staticmethod
+    def field_name(person_id: int) -> str:
+        return f"person_{person_id}"
+
+    def rows(self):
+        """(member line, bound field) pairs, for a table with one row per member."""
+        return [(line, self[self.field_name(line.person.pk)]) for line in self.members]
+
+    def statuses(self) -> dict[int, str]:
+        """Person id → status, for the members given a status (blank leaves one as it was)."""
+        return {
+            line.person.pk: self.cleaned_data[self.field_name(line.person.pk)]
+            for line in self.members
+            if self.cleaned_data.get(self.field_name(line.person.pk))
+        }

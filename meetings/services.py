@@ -1,0 +1,90 @@
+"""Writes on meetings: planning one, recording who attended.
+
+Who may call these is the views' question (bodies.permissions, RUN on the body);
+these functions keep the data right whoever calls them.
+"""
+
+import datetime
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from bodies.models import Body, Membership
+
+from .models import Attendance, Meeting
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    body: Body,
+    date: datetime.date,
+    start_time: datetime.time | None = None,
+    location: str = "",
+    created_by=None,
+) -> Meeting:
+    """Plan a meeting of a body on a date."""
+    meeting = Meeting(body=body, date=date, start_time=start_time, location=location)
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+def meeting_members(meeting: Meeting) -> dict[int, bool]:
+    """The people who are members of the meeting's body on its date, with whether they may vote.
+
+    One person may fill two seats of a body; a vote on either seat counts.
+    """
+    members: dict[int, bool] = {}
+    rows = (
+        Membership.objects.current_on(meeting.date)
+        .filter(body_id=meeting.body_id)
+        .values_list("person_id", "has_voting_right")
+        .order_by()
+    )
+    for person_id, has_voting_right in rows:
+        members[person_id] = members.get(person_id, False) or has_voting_right
+    return members
+
+
+@transaction.atomic
+def attendance_record(*, meeting: Meeting, statuses: Mapping[int, str], recorded_by=None) -> list[Attendance]:
+    """Record present, excused or absent for members of the body on the meeting date.
+
+    `statuses` maps person ids to a status. Someone who is not a member of the body
+    on that date is refused, and then nothing is written. Returns the attendances
+    created or changed.
+    """
+    # Two recorders saving at once take turns, so neither sees a half-written list.
+    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ValidationError(_("Deze vergadering is geannuleerd: er worden geen aanwezigheden genoteerd."))
+    unknown = [status for status in statuses.values() if status not in Attendance.Status.values]
+    if unknown:
+        raise ValidationError(_("Kies aanwezig, verontschuldigd of afwezig."))
+    members = meeting_members(meeting)
+    strangers = sorted(person_id for person_id in statuses if person_id not in members)
+    if strangers:
+        raise ValidationError(
+            _("Alleen wie op %(date)s lid is van %(body)s, krijgt een aanwezigheid.")
+            % {"body": meeting.body, "date": meeting.date.strftime("%d-%m-%Y")}
+        )
+    existing = {attendance.person_id: attendance for attendance in meeting.attendances.all()}
+    new, changed = [], []
+    for person_id, status in statuses.items():
+        attendance = existing.get(person_id)
+        if attendance is None:
+            new.append(Attendance(meeting=meeting, person_id=person_id, status=status))
+        elif attendance.status != status:
+            attendance.status = status
+            changed.append(attendance)
+    # In bulk, with their history rows: the same few queries for 3 members or 40.
+    user = recorded_by if getattr(recorded_by, "is_authenticated", False) else None
+    if new:
+        bulk_create_with_history(new, Attendance, default_user=user)
+    if changed:
+        bulk_update_with_history(changed, Attendance, ["status"], default_user=user)
+    return [*new, *changed]
