@@ -108,7 +108,8 @@ def assignment_report(*, assignment: Assignment, report: str, reported_by) -> As
     assignment.report = report
     assignment.reported_on = timezone.localdate()
     assignment.reported_by = reported_by
-    assignment.full_clean()
+    # The giver's login may be gone since (SET_NULL): that must not block the report.
+    assignment.full_clean(exclude=["given_by"])
     assignment.save()
     return assignment
 
