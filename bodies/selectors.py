@@ -8,7 +8,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from .cadence import phase_windows
@@ -151,10 +151,22 @@ class BodySheet:
     mandates_towards: list[Mandate]
     mandates_delegated: list[Mandate]
     seats_elsewhere: list[Seat]
+    advice_received_open: list = field(default_factory=list)
+    advice_given: list = field(default_factory=list)
+    assignments_received_open: list = field(default_factory=list)
+    assignments_given_open: list = field(default_factory=list)
+    # What the body's valid mandates let it do from this sheet (the buttons).
+    can_advise: bool = False
+    can_assign: bool = False
+    can_start_working_group: bool = False
 
     @property
     def vacancy_count(self) -> int:
         return sum(line.vacancies or 0 for line in self.seats)
+
+
+# The sheet shows the latest advice a body gave; the register has the rest.
+ADVICE_GIVEN_SHOWN = 10
 
 
 def body_sheet_queryset():
@@ -163,14 +175,19 @@ def body_sheet_queryset():
 
 
 def body_sheet_data(body: Body, today: datetime.date) -> BodySheet:
-    """The body's remit, composition today, powers, rhythm and relations.
+    """The body's remit, composition today, powers, rhythm, relations, advice and assignments.
 
     Expects a body loaded with `body_sheet_queryset()`. Queries: tasks; seats with
     role and filling body; their current members; the filling bodies' current
     members (only if a seat is filled by another body); mandates with the
     delegating body; their targets; working groups; mandates towards the body;
-    mandates it delegated; seats it fills elsewhere.
+    mandates it delegated; seats it fills elsewhere; open advice received; latest
+    advice given; open assignments received or given.
     """
+    # Imported here: the decisions app builds on this one, not the other way round.
+    from decisions.models import Advice, Assignment
+    from decisions.services.assignments import working_group_steerers
+
     tasks = list(body.tasks.all())
     seats = list(
         body.seats.select_related("role", "filled_by_body").prefetch_related(
@@ -199,6 +216,17 @@ def body_sheet_data(body: Body, today: datetime.date) -> BodySheet:
         )
         for mandate in body.mandates.select_related("delegated_by").prefetch_related("targets")
     ]
+    valid = [line.mandate for line in mandates if line.is_valid]
+
+    def has_targets(kind: str) -> bool:
+        return any(mandate.kind == kind and mandate.targets.all() for mandate in valid)
+
+    assignments_open = list(
+        Assignment.objects.open()
+        .filter(Q(to_body=body) | Q(from_body=body))
+        .select_related("from_body", "to_body", "working_group")
+        .order_by("due_date", "pk")
+    )
 
     cadence = _cadence_of(body)
     phases, next_dates = [], []
@@ -234,6 +262,19 @@ def body_sheet_data(body: Body, today: datetime.date) -> BodySheet:
             .order_by("body__position", "body__name", "position", "id")
         ),
         seats_elsewhere=list(body.seats_held_elsewhere.select_related("body", "role")),
+        advice_received_open=list(
+            Advice.objects.open().filter(to_body=body).select_related("from_body").order_by("given_on", "pk")
+        ),
+        advice_given=list(
+            Advice.objects.filter(from_body=body).select_related("to_body").order_by("-given_on", "-pk")[
+                :ADVICE_GIVEN_SHOWN
+            ]
+        ),
+        assignments_received_open=[item for item in assignments_open if item.to_body_id == body.pk],
+        assignments_given_open=[item for item in assignments_open if item.from_body_id == body.pk],
+        can_advise=has_targets(Mandate.Kind.ADVISE),
+        can_assign=has_targets(Mandate.Kind.ASSIGN),
+        can_start_working_group=bool(working_group_steerers(body, valid)),
     )
 
 

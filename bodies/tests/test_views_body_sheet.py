@@ -21,6 +21,7 @@ from bodies.tests.factories import (
     SeatFactory,
     UserFactory,
 )
+from decisions.models import Advice, Assignment
 
 pytestmark = pytest.mark.django_db
 
@@ -274,6 +275,22 @@ def test_it_runs_the_same_number_of_queries_for_1_or_10_of_everything(
         MandateFactory(body=other, delegated_by=body).targets.set([body])
         BodyFactory(network=network, kind=Body.Kind.WORKING_GROUP, parent=body)
         SeatFactory(body=BodyFactory(network=network), filled_by_body=body, role=RoleFactory(network=network))
+        Advice.objects.create(
+            from_body=other, to_body=body, mandate=mandate, domain="policy", subject=f"Ontvangen {index}",
+            text="…", given_on=datetime.date(2026, 1, 1),
+        )
+        Advice.objects.create(
+            from_body=body, to_body=other, mandate=mandate, domain="policy", subject=f"Gegeven {index}",
+            text="…", given_on=datetime.date(2026, 1, 1),
+        )
+        Assignment.objects.create(
+            from_body=other, to_body=body, mandate=mandate, title=f"Ontvangen {index}",
+            due_date=datetime.date(2026, 3, 1), given_on=datetime.date(2026, 1, 1),
+        )
+        Assignment.objects.create(
+            from_body=body, to_body=other, mandate=mandate, title=f"Gegeven {index}",
+            due_date=datetime.date(2026, 3, 1), given_on=datetime.date(2026, 1, 1),
+        )
     phase_cadence = CadenceFactory(body=body, location="Genk")
     CadencePhaseFactory(cadence=phase_cadence, rrule="FREQ=MONTHLY", ends_on=datetime.date(2024, 1, 1))
     CadencePhaseFactory(cadence=phase_cadence, rrule="FREQ=WEEKLY;INTERVAL=2")
@@ -282,9 +299,11 @@ def test_it_runs_the_same_number_of_queries_for_1_or_10_of_everything(
     # session, user, network, the user's object grants and group grants on it, body with cadence and parent,
     # cadence phases, tasks, seats with role and filling body, their current
     # members, the filling bodies' current members, mandates with delegating body,
-    # mandate targets, working groups, mandates towards the body, mandates it
-    # delegated, seats it fills elsewhere.
-    with django_assert_max_num_queries(17):
+    # mandate targets, open assignments received or given, working groups, mandates
+    # towards the body, mandates it delegated, seats it fills elsewhere, open advice
+    # received, latest advice given; the user's object grants and group grants on the
+    # body (may they run it: answer and report links, the advice/assignment buttons).
+    with django_assert_max_num_queries(22):
         response = client.get(sheet_url(network.slug, "orgaan"))
     assert response.status_code == 200
 
@@ -294,4 +313,166 @@ def test_it_shows_html_and_script_in_texts_as_text(login, network, coordinator):
     BodyTaskFactory(body=kernteam, text='<script>alert("x")</script><b>vet</b>', position=99)
     response = login(coordinator).get(sheet_url(network.slug, "kernteam"))
     assertContains(response, escape('<script>alert("x")</script><b>vet</b>'))
+    assertNotContains(response, '<script>alert("x")</script>', html=False)
+
+
+# Advice, assignments and working groups on the sheet -----------------------------------
+
+
+def forum_advice(network, *, to="beleidsgroep", subject="Wachtlijsten", answered=False):
+    forum = Body.objects.get(network=network, slug="forum")
+    advice = Advice.objects.create(
+        from_body=forum,
+        to_body=Body.objects.get(network=network, slug=to),
+        mandate=forum.mandates.get(kind=Mandate.Kind.ADVISE),
+        domain="policy",
+        subject=subject,
+        text="…",
+        given_on=datetime.date(2026, 11, 1),
+    )
+    if answered:
+        Advice.objects.filter(pk=advice.pk).update(response="followed", answered_on=datetime.date(2026, 11, 2))
+    return advice
+
+
+def test_it_shows_open_advice_received_with_an_answer_link_for_the_chair(login, network, chair):
+    advice = forum_advice(network)
+
+    response = login(chair).get(sheet_url(network.slug, "beleidsgroep"))
+
+    assertContains(response, "Wachtlijsten")
+    assertContains(response, reverse("decisions:advice_answer", kwargs={"network": network.slug, "pk": advice.pk}))
+
+
+def test_it_shows_open_advice_received_without_an_answer_link_for_a_member(login, network, voting_member):
+    advice = forum_advice(network)
+
+    response = login(voting_member).get(sheet_url(network.slug, "beleidsgroep"))
+
+    assertContains(response, "Wachtlijsten")
+    assertNotContains(response, reverse("decisions:advice_answer", kwargs={"network": network.slug, "pk": advice.pk}))
+
+
+def test_it_leaves_answered_advice_out_of_the_advice_received(login, network, chair):
+    forum_advice(network, subject="Al beantwoord", answered=True)
+
+    response = login(chair).get(sheet_url(network.slug, "beleidsgroep"))
+
+    assertNotContains(response, "Al beantwoord")
+    assertContains(response, "Geen adviezen die op antwoord wachten.")
+
+
+def test_it_shows_the_advice_a_body_gave_with_its_answer(login, network, forum_member):
+    forum_advice(network, subject="Gevolgd advies", answered=True)
+
+    response = login(forum_member).get(sheet_url(network.slug, "forum"))
+
+    html = response.content.decode()
+    given = html.split(">Gegeven<", 1)[1].split("Lopende opdrachten", 1)[0]
+    assert "Gevolgd advies" in given
+    assert "gevolgd" in given
+
+
+def test_it_shows_open_assignments_received_and_given(login, network, coordinator):
+    beleidsgroep = Body.objects.get(network=network, slug="beleidsgroep")
+    support = Body.objects.get(network=network, slug="ondersteuningsgroep")
+    assignment = Assignment.objects.create(
+        from_body=beleidsgroep,
+        to_body=support,
+        mandate=beleidsgroep.mandates.get(kind=Mandate.Kind.ASSIGN),
+        title="Procedure crisisopvang",
+        due_date=datetime.date(2020, 1, 1),
+        given_on=datetime.date(2019, 12, 1),
+    )
+
+    received = login(coordinator).get(sheet_url(network.slug, "ondersteuningsgroep"))
+    given = login(coordinator).get(sheet_url(network.slug, "beleidsgroep"))
+
+    assertContains(received, "Procedure crisisopvang")
+    assertContains(received, "te laat")
+    assertContains(
+        received, reverse("decisions:assignment_report", kwargs={"network": network.slug, "pk": assignment.pk})
+    )
+    assertContains(given, "Procedure crisisopvang")
+    assertNotContains(
+        given, reverse("decisions:assignment_report", kwargs={"network": network.slug, "pk": assignment.pk})
+    )
+
+
+def action_urls(network, body):
+    kwargs = {"network": network.slug, "body": body}
+    return {
+        "advice": reverse("decisions:advice_give", kwargs=kwargs),
+        "assignment": reverse("decisions:assignment_give", kwargs=kwargs),
+        "working_group": reverse("decisions:working_group_start", kwargs=kwargs),
+    }
+
+
+def test_the_chair_of_the_beleidsgroep_may_give_assignments_and_start_working_groups_but_not_advise(
+    login, network, chair
+):
+    response = login(chair).get(sheet_url(network.slug, "beleidsgroep"))
+
+    urls = action_urls(network, "beleidsgroep")
+    assertContains(response, urls["assignment"])
+    assertContains(response, urls["working_group"])
+    assertNotContains(response, urls["advice"])
+
+
+def test_a_voting_member_of_the_beleidsgroep_sees_no_action_buttons(login, network, voting_member):
+    response = login(voting_member).get(sheet_url(network.slug, "beleidsgroep"))
+
+    for url in action_urls(network, "beleidsgroep").values():
+        assertNotContains(response, url)
+
+
+def test_the_coordinator_may_advise_from_the_forum(login, network, coordinator):
+    response = login(coordinator).get(sheet_url(network.slug, "forum"))
+
+    urls = action_urls(network, "forum")
+    assertContains(response, urls["advice"])
+    assertNotContains(response, urls["assignment"])
+    assertNotContains(response, urls["working_group"])
+
+
+def test_the_support_group_may_advise_and_start_working_groups_it_steers(login, network, coordinator):
+    response = login(coordinator).get(sheet_url(network.slug, "ondersteuningsgroep"))
+
+    urls = action_urls(network, "ondersteuningsgroep")
+    assertContains(response, urls["advice"])
+    assertContains(response, urls["working_group"])
+    assertNotContains(response, urls["assignment"])
+
+
+def test_the_kernteam_holds_no_mandate_behind_any_button(login, network, coordinator):
+    response = login(coordinator).get(sheet_url(network.slug, "kernteam"))
+
+    for url in action_urls(network, "kernteam").values():
+        assertNotContains(response, url)
+
+
+def test_a_mandate_no_longer_valid_shows_no_button(login, network, coordinator):
+    Mandate.objects.filter(body__slug="forum", kind=Mandate.Kind.ADVISE).update(
+        valid_until=datetime.date(2024, 1, 31)
+    )
+
+    response = login(coordinator).get(sheet_url(network.slug, "forum"))
+
+    assertNotContains(response, action_urls(network, "forum")["advice"])
+
+
+def test_it_links_to_the_meetings_and_the_decision_register_of_the_body(login, network, forum_member):
+    response = login(forum_member).get(sheet_url(network.slug, "kernteam"))
+
+    kwargs = {"network": network.slug, "body": "kernteam"}
+    assertContains(response, reverse("meetings:list", kwargs=kwargs))
+    assertContains(response, reverse("decisions:body_register", kwargs=kwargs))
+
+
+def test_it_shows_an_advice_subject_with_html_as_text(login, network, chair):
+    forum_advice(network, subject='<script>alert("x")</script>')
+
+    response = login(chair).get(sheet_url(network.slug, "beleidsgroep"))
+
+    assertContains(response, escape('<script>alert("x")</script>'))
     assertNotContains(response, '<script>alert("x")</script>', html=False)
