@@ -67,7 +67,7 @@ def test_it_shows_the_chair_a_form_with_a_due_date_and_no_choice_of_steering_bod
 
     assert response.status_code == 200
     assertContains(response, "<h1>Themawerkgroep opstarten</h1>", html=True)
-    assertContains(response, "Inhoudelijke Ondersteuningsgroep stuurt de werkgroep aan en volgt ze op")
+    assertContains(response, "Inhoudelijke Ondersteuningsgroep krijgt de opdracht om de werkgroep aan te sturen en op te volgen.")
     assert set(response.context["form"].fields) == {
         "name", "tasks", "members", "cadence_description", "rrule", "due_date",
     }

@@ -180,7 +180,7 @@ def working_group_start(request: HttpRequest, network: str, body: str) -> HttpRe
             else:
                 messages.success(
                     request,
-                    _("De werkgroep %(group)s is opgestart, aangestuurd door %(steering)s.")
+                    _("%(group)s is opgestart, aangestuurd door %(steering)s.")
                     % {"group": group.name, "steering": group.parent},
                 )
                 return redirect(reverse("bodies:body", kwargs={"network": body.network.slug, "body": group.slug}))
