@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils.formats import localize
+from django.utils import timezone
+from django.utils.formats import date_format, localize
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, Mandate, Network
@@ -66,6 +67,8 @@ def _show(decision: Decision, field, value) -> str:
         return str(dict(field.choices).get(value, value))
     if field.name == "amount_eur":
         return euro(value)
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "j F Y H:i")
     if field.is_relation:
         known = {
             "meeting": decision.meeting,
@@ -87,6 +90,7 @@ def decision_history(decision: Decision) -> list[HistoryEntry]:
     """
     records = list(decision.history.select_related("history_user").order_by("history_date", "history_id"))
     fields = {field.name: field for field in Decision._meta.fields}
+    order = {name: index for index, name in enumerate(fields)}
     entries = []
     previous = None
     for record in records:
@@ -94,7 +98,8 @@ def decision_history(decision: Decision) -> list[HistoryEntry]:
         who = (user.get_full_name() or user.get_username()) if user else str(_("het systeem"))
         if previous is None:
             kind = str(_("Voorgesteld")) if record.history_type == "+" else str(_("Gewijzigd"))
-            changes = [Change(label=str(fields["status"].verbose_name), old="", new=_show(decision, fields["status"], record.status))]
+            status = fields["status"]
+            changes = [Change(label=str(status.verbose_name), old="", new=_show(decision, status, record.status))]
         else:
             kind = str(_("Verwijderd")) if record.history_type == "-" else str(_("Gewijzigd"))
             delta = record.diff_against(previous, excluded_fields=HISTORY_HIDDEN_FIELDS)
@@ -104,7 +109,8 @@ def decision_history(decision: Decision) -> list[HistoryEntry]:
                     old=_show(decision, fields[change.field], change.old),
                     new=_show(decision, fields[change.field], change.new),
                 )
-                for change in delta.changes
+                # In the model's field order (the status before the counts), not alphabetically.
+                for change in sorted(delta.changes, key=lambda change: order[change.field])
                 if change.field in fields
             ]
         entries.append(HistoryEntry(when=record.history_date, who=who, kind=kind, changes=changes))

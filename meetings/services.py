@@ -29,6 +29,9 @@ def meeting_create(
     """Plan a meeting of a body on a date."""
     meeting = Meeting(body=body, date=date, start_time=start_time, location=location)
     meeting.full_clean()
+    if getattr(created_by, "is_authenticated", False):
+        # The history names the planner, also when no request is around (a shell, a task).
+        meeting._history_user = created_by
     meeting.save()
     return meeting
 

@@ -48,7 +48,9 @@ class RegisterFilterForm(forms.Form):
     """The register's search and filters; every field is optional."""
 
     q = forms.CharField(label=_("Zoeken in de tekst"), required=False, max_length=200)
-    body = forms.ModelChoiceField(label=_("Orgaan"), queryset=Body.objects.none(), required=False, empty_label=_("Alle organen"))
+    body = forms.ModelChoiceField(
+        label=_("Orgaan"), queryset=Body.objects.none(), required=False, empty_label=_("Alle organen")
+    )
     domain = forms.ChoiceField(label=_("Domein"), choices=[("", _("Alle domeinen")), *Domain.choices], required=False)
     date_from = forms.DateField(
         label=_("Van"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

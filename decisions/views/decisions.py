@@ -1,10 +1,216 @@
-"""Placeholder views: replaced by the work on issue 3."""
+"""The decision pages: propose, vote, close, escalate, one decision, and the registers.
 
-from django.http import Http404
+The rules live in decisions.services.decisions and the rights in bodies.permissions;
+these views load, ask, call and redirect. A refused action changes nothing and
+says why in a message on the meeting page.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.formats import localize
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bodies import permissions
+from bodies.models import Person
+from meetings.selectors import meeting_for_network
+
+from .. import selectors
+from ..forms.decisions import DecisionProposeForm, RegisterFilterForm, VoteForm
+from ..models import Decision
+from ..services import decisions as services
+
+REGISTER_PAGE_SIZE = 50
 
 
-def _todo(request, **kwargs):
-    raise Http404
+def _refused(request: HttpRequest, error: ValidationError) -> None:
+    messages.error(request, " ".join(error.messages))
 
 
-register = body_register = decision_propose = decision_detail = decision_vote = decision_close = decision_escalate = _todo
+def _person(request: HttpRequest, network) -> Person | None:
+    return Person.objects.filter(network=network, user=request.user).first()
+
+
+@login_required
+def decision_propose(request: HttpRequest, network: str, meeting: int) -> HttpResponse:
+    network = permissions.get_network_for_user(request.user, network)
+    meeting = meeting_for_network(network, meeting)
+    permissions.require(request.user, permissions.PROPOSE_DECISION, meeting.body)
+
+    initial = {}
+    raw_item = request.GET.get("agenda_item")
+    if raw_item is not None:
+        # An escalated item brings the original decision's words, domain and amount.
+        item = None
+        if raw_item.isdigit():
+            item = meeting.agenda_items.select_related("escalated_decision").filter(pk=raw_item).first()
+        if item is None:
+            raise Http404
+        initial["agenda_item"] = item
+        original = getattr(item, "escalated_decision", None)
+        if original is not None:
+            initial.update(domain=original.domain, text=original.text, amount_eur=original.amount_eur)
+        else:
+            initial["text"] = item.title
+
+    form = DecisionProposeForm(request.POST or None, meeting=meeting, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            decision = services.decision_propose(
+                meeting=meeting,
+                domain=data["domain"],
+                text=data["text"],
+                amount_eur=data["amount_eur"],
+                proposed_by=request.user,
+                agenda_item=data["agenda_item"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if decision.status == Decision.Status.OUT_OF_MANDATE:
+                messages.warning(request, decision.refusal_message())
+            else:
+                messages.success(request, _("Het besluit is voorgelegd ter stemming."))
+            return redirect(meeting)
+    ctx = {
+        "network": network,
+        "body": meeting.body,
+        "meeting": meeting,
+        "form": form,
+        "holds_decide_mandate": selectors.body_holds_decide_mandate(meeting.body),
+    }
+    return render(request, "decisions/decision_form.html", ctx, status=400 if form.errors else 200)
+
+
+def _decision(request: HttpRequest, network: str, pk: int) -> Decision:
+    network = permissions.get_network_for_user(request.user, network)
+    return selectors.decision_for_network(network, pk)
+
+
+@require_POST
+@login_required
+def decision_vote(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    decision = _decision(request, network, pk)
+    meeting = decision.meeting
+    permissions.require(request.user, permissions.VOTE, meeting.body)
+    form = VoteForm(request.POST)
+    person = _person(request, meeting.body.network)
+    if not form.is_valid():
+        messages.error(request, _("Kies voor, tegen of onthouding."))
+    elif person is None:
+        messages.error(request, _("U bent geen lid van dit netwerk en kunt niet stemmen."))
+    else:
+        try:
+            vote = services.decision_vote(decision=decision, person=person, choice=form.cleaned_data["choice"])
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Uw stem is geteld: %(choice)s.") % {"choice": vote.get_choice_display()})
+    return redirect(meeting)
+
+
+@require_POST
+@login_required
+def decision_close(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    decision = _decision(request, network, pk)
+    meeting = decision.meeting
+    permissions.require(request.user, permissions.RUN, meeting.body)
+    try:
+        closed = services.decision_close(decision=decision, closed_by=request.user)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(
+            request, _("De stemming is afgesloten: %(outcome)s.") % {"outcome": closed.get_status_display()}
+        )
+    return redirect(meeting)
+
+
+@require_POST
+@login_required
+def decision_escalate(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    decision = _decision(request, network, pk)
+    meeting = decision.meeting
+    permissions.require(request.user, permissions.COORDINATE, meeting.body.network)
+    try:
+        item = services.decision_escalate(decision=decision, escalated_by=request.user)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(
+            request,
+            _("Voorgelegd aan %(body)s: het staat op de agenda van %(date)s.")
+            % {"body": item.meeting.body, "date": localize(item.meeting.date)},
+        )
+    return redirect(meeting)
+
+
+def _may_read(user, decision: Decision) -> bool:
+    """Final decisions are for the whole network; others for the body's insiders.
+
+    An escalated decision is also for the insiders of the body it was put before:
+    its agenda item links to it.
+    """
+    if decision.is_final:
+        return True
+    if permissions.may(user, permissions.VIEW_INTERNALS, decision.meeting.body):
+        return True
+    return decision.escalated_to is not None and permissions.may(
+        user, permissions.VIEW_INTERNALS, decision.escalated_to.meeting.body
+    )
+
+
+@login_required
+def decision_detail(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    decision = _decision(request, network, pk)
+    if not _may_read(request.user, decision):
+        raise PermissionDenied
+    ctx = {
+        "network": decision.meeting.body.network,
+        "body": decision.meeting.body,
+        "decision": decision,
+        "mandate": decision.mandate_record or decision.mandate,
+        "history": selectors.decision_history(decision),
+        "can_view_meeting": permissions.may(request.user, permissions.VIEW_INTERNALS, decision.meeting.body),
+    }
+    return render(request, "decisions/decision_detail.html", ctx)
+
+
+def _register(request: HttpRequest, network, *, body=None) -> HttpResponse:
+    form = RegisterFilterForm(request.GET or None, network=network, with_body=body is None)
+    filters = {}
+    if form.is_bound:
+        form.is_valid()
+        # Fields with an error are left out of cleaned_data: the others still filter.
+        filters = {key: value for key, value in form.cleaned_data.items() if value not in (None, "")}
+    chosen_body = filters.pop("body", None) or body
+    decisions = selectors.register_queryset(network, body=chosen_body, **filters)
+    page = Paginator(decisions, REGISTER_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    ctx = {
+        "network": network,
+        "body": body,
+        "form": form,
+        "page_obj": page,
+        "query": query.urlencode(),
+        "is_filtered": bool(filters) or chosen_body is not body,
+    }
+    return render(request, "decisions/register.html", ctx)
+
+
+@login_required
+def register(request: HttpRequest, network: str) -> HttpResponse:
+    network = permissions.get_network_for_user(request.user, network)
+    return _register(request, network)
+
+
+@login_required
+def body_register(request: HttpRequest, network: str, body: str) -> HttpResponse:
+    body = permissions.get_body_for_user(request.user, network, body)
+    return _register(request, body.network, body=body)

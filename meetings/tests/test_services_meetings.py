@@ -25,6 +25,20 @@ def test_meeting_create_plans_a_meeting_of_the_body(network):
     assert (meeting.body.name, meeting.status, meeting.location) == (seed.KERNTEAM, "planned", "Genk")
 
 
+def test_meeting_create_records_who_planned_it_in_the_history(network, coordinator):
+    meeting = meeting_create(body=body(network), date=MEETING_DAY, created_by=coordinator)
+
+    assert meeting.history.get().history_user == coordinator
+
+
+def test_attendance_record_records_who_recorded_it_in_the_history(network, coordinator):
+    meeting = meeting_of(network)
+
+    attendance_record(meeting=meeting, statuses={person(coordinator).pk: "present"}, recorded_by=coordinator)
+
+    assert Attendance.history.get().history_user == coordinator
+
+
 def test_meeting_create_refuses_a_location_longer_than_the_field(network):
     with pytest.raises(ValidationError):
         meeting_create(body=body(network), date=MEETING_DAY, location="x" * 201)
