@@ -14,6 +14,17 @@ the first problem with a Dutch message that names the place in the file
 (`bodies[2].mandates[0].delegated_by: onbekend orgaan "Beleidsgroepp"`).
 
 Logins are not exported: a person keeps a name and an e-mail address.
+
+Beyond the shape the foundation issue fixed, the file carries the rules that decide
+who may do what; an import reads a file without them with the defaults shown:
+
+- `roles[].coordinator` (false): who sits in a seat with this role coordinates the
+  whole network;
+- `bodies[].quorum_percent` (50) and `bodies[].majority_rule` ("simple",
+  "two_thirds" or "consensus"): how the body votes;
+- `bodies[].mandates[].unlimited` (false): any amount is allowed (then
+  `limit_eur` is null);
+- `bodies[].members[].office` (null, "chair" or "secretary"): the member runs the body.
 """
 
 import datetime
@@ -34,6 +45,7 @@ from .models import (
     BodyTask,
     Cadence,
     CadencePhase,
+    MajorityRule,
     Mandate,
     Membership,
     Network,
@@ -248,6 +260,8 @@ def _serialise(structure: _Structure, day: datetime.date) -> dict:
             "description": body.description,
             "active_from": _date(body.active_from),
             "active_until": _date(body.active_until),
+            "quorum_percent": body.quorum_percent,
+            "majority_rule": body.majority_rule,
             "tasks": [task.text for task in _by_position(tasks[body.id])],
             "mandates": [
                 {
@@ -255,6 +269,7 @@ def _serialise(structure: _Structure, day: datetime.date) -> dict:
                     "kind": mandate.kind,
                     "domains": list(mandate.domains),
                     "limit_eur": _amount(mandate.limit_eur),
+                    "unlimited": mandate.is_unlimited,
                     "delegated_by": body_names.get(mandate.delegated_by_id),
                     "targets": [
                         body_names[target]
@@ -281,6 +296,7 @@ def _serialise(structure: _Structure, day: datetime.date) -> dict:
                     "role": seat_roles[membership.seat_id],
                     "organization": organization_names.get(membership.organization_id),
                     "voting": membership.has_voting_right,
+                    "office": membership.office or None,
                     "start": _date(membership.start_date),
                     "end": _date(membership.end_date),
                     "ad_hoc": membership.is_ad_hoc,
@@ -317,7 +333,7 @@ def _serialise(structure: _Structure, day: datetime.date) -> dict:
         "network": {"slug": network.slug, "name": network.name, "description": network.description},
         "organizations": [{"name": name} for name in sorted(organization_names.values())],
         "roles": [
-            {"name": role.name, "description": role.description}
+            {"name": role.name, "description": role.description, "coordinator": role.is_coordinator}
             for role in sorted(structure.roles, key=lambda role: role.name)
         ],
         "people": [
@@ -378,11 +394,11 @@ def _flag(value, place: str) -> bool:
     return value
 
 
-def _whole(value, place: str) -> int | None:
-    if value is None:
+def _whole(value, place: str, *, nullable: bool = True) -> int | None:
+    if value is None and nullable:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        _fail(place, _("verwacht een geheel getal of null"))
+        _fail(place, _("verwacht een geheel getal of null") if nullable else _("verwacht een geheel getal"))
     return value
 
 
@@ -463,11 +479,12 @@ def _read(data) -> dict:
         result["organizations"].append({"name": _text(item["name"], f"{place}.name")})
     for index, item in enumerate(_list(data["roles"], "roles")):
         place = f"roles[{index}]"
-        item = _object(item, place, ("name",), ("description",))
+        item = _object(item, place, ("name",), ("description", "coordinator"))
         result["roles"].append(
             {
                 "name": _text(item["name"], f"{place}.name"),
                 "description": _text(item.get("description", ""), f"{place}.description"),
+                "is_coordinator": _flag(item.get("coordinator", False), f"{place}.coordinator"),
             }
         )
     for index, item in enumerate(_list(data["people"], "people")):
@@ -494,7 +511,7 @@ def _read_body(item, place: str) -> dict:
         item,
         place,
         ("name", "kind", "parent", "tasks", "mandates", "seats", "members", "cadence"),
-        ("slug", "description", "active_from", "active_until"),
+        ("slug", "description", "active_from", "active_until", "quorum_percent", "majority_rule"),
     )
     name = _text(item["name"], f"{place}.name")
     body = {
@@ -505,6 +522,8 @@ def _read_body(item, place: str) -> dict:
         "description": _text(item.get("description", ""), f"{place}.description"),
         "active_from": _day(item.get("active_from"), f"{place}.active_from"),
         "active_until": _day(item.get("active_until"), f"{place}.active_until"),
+        "quorum_percent": _whole(item.get("quorum_percent", 50), f"{place}.quorum_percent", nullable=False),
+        "majority_rule": _text(item.get("majority_rule", MajorityRule.SIMPLE.value), f"{place}.majority_rule"),
         "tasks": _texts(item["tasks"], f"{place}.tasks"),
         "mandates": [],
         "seats": [],
@@ -517,6 +536,7 @@ def _read_body(item, place: str) -> dict:
             mandate,
             where,
             ("text", "kind", "domains", "limit_eur", "delegated_by", "targets", "valid_from", "valid_until"),
+            ("unlimited",),
         )
         body["mandates"].append(
             {
@@ -524,6 +544,7 @@ def _read_body(item, place: str) -> dict:
                 "kind": _text(mandate["kind"], f"{where}.kind"),
                 "domains": _texts(mandate["domains"], f"{where}.domains"),
                 "limit_eur": _euro(mandate["limit_eur"], f"{where}.limit_eur"),
+                "unlimited": _flag(mandate.get("unlimited", False), f"{where}.unlimited"),
                 "delegated_by": _text(mandate["delegated_by"], f"{where}.delegated_by", nullable=True),
                 "targets": _texts(mandate["targets"], f"{where}.targets"),
                 "valid_from": _day(mandate["valid_from"], f"{where}.valid_from"),
@@ -548,7 +569,7 @@ def _read_body(item, place: str) -> dict:
             member,
             where,
             ("person", "role", "organization", "voting", "start", "end", "ad_hoc"),
-            ("substitute_for",),
+            ("office", "substitute_for"),
         )
         body["members"].append(
             {
@@ -556,6 +577,7 @@ def _read_body(item, place: str) -> dict:
                 "role": _text(member["role"], f"{where}.role"),
                 "organization": _text(member["organization"], f"{where}.organization", nullable=True),
                 "voting": _flag(member["voting"], f"{where}.voting"),
+                "office": _text(member.get("office"), f"{where}.office", nullable=True) or "",
                 "start": _day(member["start"], f"{where}.start", nullable=False),
                 "end": _day(member["end"], f"{where}.end"),
                 "ad_hoc": _flag(member["ad_hoc"], f"{where}.ad_hoc"),
@@ -594,6 +616,8 @@ def _read_body(item, place: str) -> dict:
 # Model field -> key in the file, to name the place of a validation error. An empty
 # key means the object itself (a task is just its text).
 _KEYS = {
+    Role: {"is_coordinator": "coordinator"},
+    Mandate: {"is_unlimited": "unlimited"},
     BodyTask: {"text": "", "body": ""},
     Seat: {"has_voting_right": "voting", "is_ad_hoc": "ad_hoc", "filled_by_body": "via", "body": ""},
     Membership: {
@@ -685,6 +709,7 @@ def _create_mandates(body: Body, specs: list[dict], place: str, *, bodies: dict[
                 kind=spec["kind"],
                 domains=spec["domains"],
                 limit_eur=spec["limit_eur"],
+                is_unlimited=spec["unlimited"],
                 delegated_by=None
                 if delegated_by is None
                 else _lookup(bodies, delegated_by, f"{where}.delegated_by", _unknown_body()),
@@ -778,6 +803,8 @@ def _create_bodies(network: Network, specs: list[dict]) -> dict[str, Body]:
                     kind=spec["kind"],
                     parent=bodies[parent] if parent is not None else None,
                     description=spec["description"],
+                    quorum_percent=spec["quorum_percent"],
+                    majority_rule=spec["majority_rule"],
                     position=index,
                     active_from=spec["active_from"],
                     active_until=spec["active_until"],
@@ -808,6 +835,7 @@ def _create_members(body: Body, specs: list[dict], place: str, *, seats, people,
             person=person,
             organization=organization,
             has_voting_right=spec["voting"],
+            office=spec["office"],
             start_date=spec["start"],
             end_date=spec["end"],
             is_ad_hoc=spec["ad_hoc"],

@@ -55,6 +55,8 @@ BODY_KEYS = [
     "description",
     "active_from",
     "active_until",
+    "quorum_percent",
+    "majority_rule",
     "tasks",
     "mandates",
     "seats",
@@ -142,6 +144,7 @@ def test_the_kernteam_decides_on_finance_and_staff_as_delegated_by_the_beleidsgr
             "kind": "decide",
             "domains": ["finance", "staff"],
             "limit_eur": None,
+            "unlimited": False,
             "delegated_by": "Beleidsgroep",
             "targets": [],
             "valid_from": None,
@@ -153,6 +156,36 @@ def test_the_kernteam_decides_on_finance_and_staff_as_delegated_by_the_beleidsgr
 def test_a_limit_is_written_as_a_decimal_string(demo_network):
     decide = next(mandate for mandate in body(export(), "Kernteam")["mandates"] if mandate["kind"] == "decide")
     assert decide["limit_eur"] == "5000.00"
+
+
+def test_the_beleidsgroeps_decide_mandates_are_written_as_unlimited_with_limit_null(seed_network):
+    """Like the board of a non-profit (seed 000): any amount; the Kernteam's is limited."""
+    beleidsgroep = [item for item in body(export(), "Beleidsgroep")["mandates"] if item["kind"] == "decide"]
+    kernteam = [item for item in body(export(), "Kernteam")["mandates"] if item["kind"] == "decide"]
+    assert [(item["unlimited"], item["limit_eur"]) for item in beleidsgroep] == [(True, None), (True, None)]
+    assert [item["unlimited"] for item in kernteam] == [False]
+
+
+def test_the_coordinator_role_is_flagged_as_coordinating_the_network(seed_network):
+    roles = {role["name"]: role for role in export()["roles"]}
+    assert roles["Coördinator"]["coordinator"] is True
+    assert roles["Kernpartner"]["coordinator"] is False
+
+
+def test_a_body_writes_its_quorum_and_majority_rule(seed_network):
+    Body.objects.filter(name="Beleidsgroep").update(quorum_percent=60, majority_rule="two_thirds")
+    data = export()
+    assert (body(data, "Beleidsgroep")["quorum_percent"], body(data, "Beleidsgroep")["majority_rule"]) == (
+        60,
+        "two_thirds",
+    )
+    assert (body(data, "Kernteam")["quorum_percent"], body(data, "Kernteam")["majority_rule"]) == (50, "simple")
+
+
+def test_a_chair_is_written_as_the_members_office(demo_network):
+    members = {member["person"]: member for member in body(export(), "Beleidsgroep")["members"]}
+    assert members["An Maes"]["office"] == "chair"
+    assert members["Koen Willems"]["office"] is None
 
 
 def test_the_coordinator_sits_in_the_beleidsgroep_without_voting_right(seed_network):
@@ -244,6 +277,7 @@ def test_members_are_listed_by_seat_then_person_name(demo_network):
         "role": "Coördinator",
         "organization": "Plan-trekkers",
         "voting": False,
+        "office": None,
         "start": "2023-02-01",
         "end": None,
         "ad_hoc": False,
@@ -337,6 +371,23 @@ def test_at_a_day_before_a_membership_ended_shows_it_open(demo_network, a_year_a
 
     assert end(export("--at", a_year_ago.isoformat())) is None
     assert end(export()) == timezone.localdate().isoformat()
+
+
+def test_at_a_day_before_the_quorum_and_office_changed_gives_the_old_ones(demo_network, a_year_ago):
+    backdate_history(datetime.datetime.combine(a_year_ago, datetime.time(12), tzinfo=BRUSSELS))
+    beleidsgroep = Body.objects.get(name="Beleidsgroep")
+    beleidsgroep.quorum_percent = 75
+    beleidsgroep.save()
+    chair = Membership.objects.get(body=beleidsgroep, person__name="An Maes")
+    chair.office = "secretary"
+    chair.save()
+
+    def quorum_and_office(data):
+        item = body(data, "Beleidsgroep")
+        return item["quorum_percent"], next(m for m in item["members"] if m["person"] == "An Maes")["office"]
+
+    assert quorum_and_office(export("--at", a_year_ago.isoformat())) == (50, "chair")
+    assert quorum_and_office(export()) == (75, "secretary")
 
 
 def test_at_a_day_before_a_body_existed_leaves_it_out(seed_network, a_year_ago):

@@ -79,6 +79,8 @@ def rich_network(demo_network):
         parent=beleidsgroep,
         description="Tijdelijke werkgroep.",
         position=4,
+        quorum_percent=70,
+        majority_rule="consensus",
         active_from=datetime.date(2024, 1, 1),
         active_until=datetime.date(2024, 12, 31),
     )
@@ -91,6 +93,7 @@ def rich_network(demo_network):
         start_date=datetime.date(2024, 1, 1),
         end_date=datetime.date(2024, 6, 30),
         is_ad_hoc=True,
+        office="secretary",
     )
     MembershipFactory(
         seat=seat,
@@ -109,6 +112,14 @@ def rich_network(demo_network):
         valid_until=datetime.date(2024, 12, 31),
     )
     mandate.targets.set([beleidsgroep, network.bodies.get(name="Kernteam")])
+    Mandate.objects.create(
+        body=working_group,
+        text="Kan een eigen budget besteden.",
+        kind=Mandate.Kind.DECIDE,
+        domains=["finance"],
+        is_unlimited=True,
+        position=1,
+    )
     cadence = Cadence.objects.create(
         body=working_group,
         description="Om de zes weken",
@@ -154,6 +165,10 @@ def test_it_round_trips_every_field(rich_network, tmp_path):
     assert working_group["members"][0]["substitute_for"] == "Lien Claes"
     assert working_group["mandates"][0]["limit_eur"] == "1234.50"
     assert working_group["cadence"]["start_time"] == "09:15"
+    assert (working_group["quorum_percent"], working_group["majority_rule"]) == (70, "consensus")
+    assert working_group["members"][1]["office"] == "secretary"
+    assert [mandate["unlimited"] for mandate in working_group["mandates"]] == [False, True]
+    assert {role["name"]: role["coordinator"] for role in before["roles"]}["Coördinator"] is True
     empty_the_database()
 
     import_data(before, tmp_path)
@@ -170,6 +185,47 @@ def test_a_working_group_listed_before_the_body_that_steers_it_is_imported(rich_
 
     assert Body.objects.get(name="Werkgroep Vorming").parent.name == "Beleidsgroep"
     assert export()["bodies"][0]["name"] == "Werkgroep Vorming"
+
+
+def test_the_rules_of_who_may_do_what_are_imported_into_the_models(rich_network, tmp_path):
+    data = export()
+    empty_the_database()
+
+    import_data(data, tmp_path)
+
+    working_group = Body.objects.get(name="Werkgroep Vorming")
+    assert (working_group.quorum_percent, working_group.majority_rule) == (70, "consensus")
+    assert Role.objects.get(name="Coördinator").is_coordinator
+    assert not Role.objects.get(name="Kernpartner").is_coordinator
+    assert Membership.objects.get(body=working_group, person__name="Lien Claes").office == "secretary"
+    assert Membership.objects.get(body__name="Beleidsgroep", person__name="An Maes").office == "chair"
+    assert list(working_group.mandates.values_list("is_unlimited", "limit_eur")) == [
+        (False, Decimal("1234.50")),
+        (True, None),
+    ]
+
+
+def test_a_file_without_the_voting_rules_reads_with_the_defaults(rich_network, tmp_path):
+    """A file written before roles, bodies, mandates and members carried them."""
+    data = export()
+    for role in data["roles"]:
+        del role["coordinator"]
+    for item in data["bodies"]:
+        del item["quorum_percent"], item["majority_rule"]
+        for mandate in item["mandates"]:
+            del mandate["unlimited"]
+        for member in item["members"]:
+            del member["office"]
+    body_named(data, "Werkgroep Vorming")["mandates"][1]["limit_eur"] = "0.00"
+    empty_the_database()
+
+    import_data(data, tmp_path)
+
+    working_group = Body.objects.get(name="Werkgroep Vorming")
+    assert (working_group.quorum_percent, working_group.majority_rule) == (50, "simple")
+    assert not Role.objects.filter(is_coordinator=True).exists()
+    assert not Mandate.objects.filter(is_unlimited=True).exists()
+    assert not Membership.objects.exclude(office="").exists()
 
 
 def test_imported_people_have_no_login(demo_network, tmp_path):
@@ -361,6 +417,42 @@ BAD_FILES = {
     "voting member in a seat without vote": (
         lambda data: body_named(data, "Beleidsgroep")["members"][3].update(voting=True),
         "bodies[1].members[3].voting: Deze zetel heeft geen stemrecht.",
+    ),
+    "quorum above 100": (
+        lambda data: data["bodies"][3].update(quorum_percent=101),
+        "bodies[3].quorum_percent: Zorg ervoor dat deze waarde hoogstens 100 is.",
+    ),
+    "quorum as text": (
+        lambda data: data["bodies"][3].update(quorum_percent="50"),
+        "bodies[3].quorum_percent: verwacht een geheel getal",
+    ),
+    "quorum null": (
+        lambda data: data["bodies"][3].update(quorum_percent=None),
+        "bodies[3].quorum_percent: verwacht een geheel getal",
+    ),
+    "unknown majority rule": (
+        lambda data: data["bodies"][3].update(majority_rule="unanimity"),
+        "bodies[3].majority_rule: Waarde 'unanimity' is geen geldige keuze.",
+    ),
+    "coordinator flag as text": (
+        lambda data: data["roles"][2].update(coordinator="ja"),
+        "roles[2].coordinator: verwacht true of false",
+    ),
+    "unlimited mandate with a limit": (
+        lambda data: data["bodies"][0]["mandates"][3].update(limit_eur="100.00", unlimited=True),
+        "bodies[0].mandates[3].limit_eur: Een onbeperkt mandaat heeft geen limiet.",
+    ),
+    "unlimited as text": (
+        lambda data: data["bodies"][0]["mandates"][3].update(unlimited="nee"),
+        "bodies[0].mandates[3].unlimited: verwacht true of false",
+    ),
+    "unknown office": (
+        lambda data: data["bodies"][3]["members"][0].update(office="treasurer"),
+        "bodies[3].members[0].office: Waarde 'treasurer' is geen geldige keuze.",
+    ),
+    "office as a number": (
+        lambda data: data["bodies"][3]["members"][0].update(office=1),
+        "bodies[3].members[0].office: verwacht tekst of null",
     ),
     "two bodies with one name": (
         lambda data: data["bodies"][3].update(name="Kernteam"),
