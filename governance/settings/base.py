@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
@@ -184,6 +185,12 @@ CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {
         "task": "governance.tasks.record_worker_heartbeat",
         "schedule": 60.0,
+    },
+    # A membership that ended yesterday or starts today changes who may do what
+    # without any save: run shortly after midnight in CELERY_TIMEZONE (Brussels).
+    "sync-access": {
+        "task": "bodies.tasks.sync_access",
+        "schedule": crontab(hour=0, minute=5),
     },
 }
 # A worker that has not beaten for this long counts as down in /healthz.
