@@ -68,7 +68,7 @@ def test_the_coordinator_signs_in_and_reads_every_body_sheet(page: Page, live_se
         page.get_by_role("link", name=spec["name"], exact=True).click()
         expect(page.get_by_role("heading", level=1)).to_have_text(spec["name"])
         for heading in ["Opdracht", "Samenstelling", "Bevoegdheden", "Overlegritme"]:
-            expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()
+            expect(page.get_by_role("heading", level=2, name=heading, exact=True)).to_be_visible()
         remit = page.locator("ol.remit > li")
         expect(remit).to_have_text(spec["tasks"])
         for mandate in spec["mandates"]:

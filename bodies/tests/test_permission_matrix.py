@@ -2,16 +2,39 @@
 
 The URL patterns come from the resolver, not from a hand-made list: a new page
 without a row below fails here until someone decides who may see it.
+
+The body in the URLs is the Beleidsgroep, because every kind of person sits
+there: the chair, voting members, an ad hoc expert without vote and the
+coordinator, who attends without vote (seed 000). State-changing URLs are
+POSTed with an empty form: the answer shows whether the person got past the
+permission check (a redirect back with a message) or not (403, or 404 outside
+the network).
 """
 
+import datetime
 import re
 
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
+from bodies import seed
+from bodies.models import Body, Mandate
+from decisions.models import Advice, Assignment
+from decisions.services.decisions import decision_propose
+from decisions.tests.factories import MeetingFactory
+
 pytestmark = pytest.mark.django_db
 
-PERSONAS = ["anonymous", "other_network_member", "voting_member", "coordinator", "network_admin"]
+PERSONAS = [
+    "anonymous",
+    "other_network_member",
+    "forum_member",  # a member of the network outside the Beleidsgroep
+    "member_without_vote",
+    "voting_member",
+    "chair",
+    "coordinator",
+    "network_admin",
+]
 
 # Left out of the walk, each for a reason:
 # - admin/: Django's admin guards itself with is_staff and model permissions, and
@@ -21,27 +44,59 @@ PERSONAS = ["anonymous", "other_network_member", "voting_member", "coordinator",
 # - static/ and media/: files served in DEBUG only, not pages.
 SKIPPED_PREFIXES = ("admin/", "i18n/", "static/", "media/")
 
+# State-changing URLs: POSTed (with an empty form) instead of fetched.
+POST_ONLY = {
+    "n/<slug:network>/meetings/<int:pk>/attendance/",
+    "n/<slug:network>/decisions/<int:pk>/vote/",
+    "n/<slug:network>/decisions/<int:pk>/close/",
+    "n/<slug:network>/decisions/<int:pk>/escalate/",
+}
+
 # Anonymous visitors go to the login page (302); people from another network get
-# 404 so that a network's existence does not leak. Logout is POST-only (405 on GET).
+# 404 so that a network's existence does not leak; inside the network a missing
+# right is 403. A POST that passes the permission check redirects back (302) with
+# the service's message. Logout is POST-only (405 on GET).
 EXPECTED = {
-    # route                                  anonymous other  member coordinator admin
-    "":                                      (302,     302,   302,   302,        200),
-    "healthz":                               (200,     200,   200,   200,        200),
-    "accounts/login/":                       (200,     200,   200,   200,        200),
-    "accounts/logout/":                      (405,     405,   405,   405,        405),
-    "accounts/password_change/":             (302,     200,   200,   200,        200),
-    "accounts/password_change/done/":        (302,     200,   200,   200,        200),
-    "accounts/password_reset/":              (200,     200,   200,   200,        200),
-    "accounts/password_reset/done/":         (200,     200,   200,   200,        200),
-    "accounts/reset/<uidb64>/<token>/":      (200,     200,   200,   200,        200),
-    "accounts/reset/done/":                  (200,     200,   200,   200,        200),
-    "n/<slug:network>/":                     (302,     404,   200,   200,        200),
-    "n/<slug:network>/chart/":               (302,     404,   200,   200,        200),
-    "n/<slug:network>/bodies/<slug:body>/":  (302,     404,   200,   200,        200),
+    # route                                                     anon other forum novote voting chair coord admin
+    "":                                                         (302, 302, 302, 302, 302, 302, 302, 200),
+    "accounts/login/":                                          (200, 200, 200, 200, 200, 200, 200, 200),
+    "accounts/logout/":                                         (405, 405, 405, 405, 405, 405, 405, 405),
+    "accounts/password_change/":                                (302, 200, 200, 200, 200, 200, 200, 200),
+    "accounts/password_change/done/":                           (302, 200, 200, 200, 200, 200, 200, 200),
+    "accounts/password_reset/":                                 (200, 200, 200, 200, 200, 200, 200, 200),
+    "accounts/password_reset/done/":                            (200, 200, 200, 200, 200, 200, 200, 200),
+    "accounts/reset/<uidb64>/<token>/":                         (200, 200, 200, 200, 200, 200, 200, 200),
+    "accounts/reset/done/":                                     (200, 200, 200, 200, 200, 200, 200, 200),
+    "healthz":                                                  (200, 200, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/":                                        (302, 404, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/advice/":                                 (302, 404, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/advice/<int:pk>/":                        (302, 404, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/advice/<int:pk>/answer/":                 (302, 404, 403, 403, 403, 200, 200, 200),
+    "n/<slug:network>/assignments/":                            (302, 404, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/assignments/<int:pk>/":                   (302, 404, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/assignments/<int:pk>/report/":            (302, 404, 403, 403, 403, 403, 200, 200),
+    "n/<slug:network>/bodies/<slug:body>/":                     (302, 404, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/bodies/<slug:body>/advice/new/":          (302, 404, 403, 403, 403, 200, 200, 200),
+    "n/<slug:network>/bodies/<slug:body>/assignments/new/":     (302, 404, 403, 403, 403, 200, 200, 200),
+    "n/<slug:network>/bodies/<slug:body>/decisions/":           (302, 404, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/bodies/<slug:body>/meetings/":            (302, 404, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/bodies/<slug:body>/meetings/new/":        (302, 404, 403, 403, 403, 200, 200, 200),
+    "n/<slug:network>/bodies/<slug:body>/working-groups/new/":  (302, 404, 403, 403, 403, 200, 200, 200),
+    "n/<slug:network>/chart/":                                  (302, 404, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/coordination/":                           (302, 404, 403, 403, 403, 403, 200, 200),
+    "n/<slug:network>/decisions/":                              (302, 404, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/decisions/<int:pk>/":                     (302, 404, 403, 200, 200, 200, 200, 200),
+    "n/<slug:network>/decisions/<int:pk>/close/":               (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/decisions/<int:pk>/escalate/":            (302, 404, 403, 403, 403, 403, 302, 302),
+    "n/<slug:network>/decisions/<int:pk>/vote/":                (302, 404, 403, 403, 302, 302, 403, 302),
+    "n/<slug:network>/meetings/<int:meeting>/decisions/new/":   (302, 404, 403, 200, 200, 200, 200, 200),
+    "n/<slug:network>/meetings/<int:pk>/":                      (302, 404, 403, 200, 200, 200, 200, 200),
+    "n/<slug:network>/meetings/<int:pk>/attendance/":           (302, 404, 403, 403, 403, 302, 302, 302),
 }  # fmt: skip
 
-# What each URL parameter is filled with: the seed network and one of its bodies.
-PARAMETERS = {"network": "plantrekkers", "body": "kernteam", "uidb64": "MQ", "token": "ongeldige-link"}
+# What each URL parameter is filled with; `pk` depends on the kind of record.
+PARAMETERS = {"network": "plantrekkers", "body": "beleidsgroep", "uidb64": "MQ", "token": "ongeldige-link"}
+PK_OF = {"meetings/": "meeting", "decisions/": "decision", "advice/": "advice", "assignments/": "assignment"}
 
 
 def routes(patterns=None, prefix=""):
@@ -56,8 +111,17 @@ def routes(patterns=None, prefix=""):
             yield route
 
 
-def url_for(route: str) -> str:
-    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda match: PARAMETERS[match.group(1)], route)
+def url_for(route: str, records: dict) -> str:
+    def value(match):
+        name = match.group(1)
+        if name == "meeting":
+            return str(records["meeting"].pk)
+        if name == "pk":
+            kind = next(kind for prefix, kind in PK_OF.items() if prefix in route.removeprefix("n/<slug:network>/")[:13])
+            return str(records[kind].pk)
+        return PARAMETERS[name]
+
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", value, route)
 
 
 @pytest.fixture
@@ -66,22 +130,45 @@ def anonymous():
 
 
 @pytest.fixture
-def cast(network, other_network_member):
-    """The seed network and a second one, so "another network" is a real place."""
+def records(network, other_network_member, coordinator, voting_member, member_without_vote, chair, forum_member):
+    """The whole cast, and one record of each kind around the Beleidsgroep."""
+    bodies = {body.name: body for body in Body.objects.filter(network=network)}
+    beleidsgroep, forum = bodies[seed.BELEIDSGROEP], bodies[seed.FORUM]
+    meeting = MeetingFactory(body=beleidsgroep, date=datetime.date(2026, 12, 1))
+    decision = decision_propose(meeting=meeting, domain="staff", text="Aanwerving", amount_eur=None, proposed_by=None)
+    advice = Advice.objects.create(
+        from_body=forum,
+        to_body=beleidsgroep,
+        mandate=forum.mandates.get(kind=Mandate.Kind.ADVISE),
+        domain="policy",
+        subject="Wachtlijsten",
+        text="Advies",
+        given_on=datetime.date(2026, 11, 1),
+    )
+    assignment = Assignment.objects.create(
+        from_body=beleidsgroep,
+        to_body=bodies[seed.ONDERSTEUNINGSGROEP],
+        mandate=beleidsgroep.mandates.get(kind=Mandate.Kind.ASSIGN),
+        title="Procedure crisisopvang",
+        due_date=datetime.date(2027, 1, 1),
+        given_on=datetime.date(2026, 11, 1),
+    )
+    return {"meeting": meeting, "decision": decision, "advice": advice, "assignment": assignment}
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("route", sorted(routes()))
-def test_each_persona_gets_the_expected_status_on_each_url(client, cast, request, route, persona):
+def test_each_persona_gets_the_expected_status_on_each_url(client, records, request, route, persona):
     assert route in EXPECTED, f"URL pattern {route!r} has no row in EXPECTED: decide who may see it."
     user = request.getfixturevalue(persona)
     if user is not None:
         client.force_login(user)
 
-    response = client.get(url_for(route))
+    url = url_for(route, records)
+    response = client.post(url) if route in POST_ONLY else client.get(url)
 
     expected = EXPECTED[route][PERSONAS.index(persona)]
-    assert response.status_code == expected, f"{persona} on {url_for(route)}"
+    assert response.status_code == expected, f"{persona} on {url}"
     if expected == 302 and persona == "anonymous":
         assert response["Location"].startswith(reverse("login"))
 
