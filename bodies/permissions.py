@@ -12,7 +12,7 @@ request, so a revoked right is gone on the next one.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from guardian.core import ObjectPermissionChecker
@@ -70,10 +70,16 @@ def networks_for_user(user):
         return Network.objects.none()
     if user.is_superuser:
         return Network.objects.all()
-    return Network.objects.filter(
+    # Through a group (the members) or granted to this login by hand in the admin.
+    through_group = Network.objects.filter(
         networkgroupobjectpermission__group__user=user,
         networkgroupobjectpermission__permission__codename=VIEW_NETWORK,
-    ).distinct()
+    )
+    granted = Network.objects.filter(
+        networkuserobjectpermission__user=user,
+        networkuserobjectpermission__permission__codename=VIEW_NETWORK,
+    )
+    return Network.objects.filter(Q(pk__in=through_group.values("pk")) | Q(pk__in=granted.values("pk")))
 
 
 def get_body_for_user(user, network_slug: str, body_slug: str, queryset=None) -> Body:

@@ -1,0 +1,66 @@
+"""Meetings in the admin: planned or cancelled, with their agenda and who attended.
+
+Coordinators and chairs keep meetings in the application; the admin is for the
+network admin's corrections, each kept in the meeting's history.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import AgendaItem, Attendance, Meeting
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["position", "title", "kind", "description", "created_by"]
+    readonly_fields = ["created_by"]
+
+
+class AttendanceForm(forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["person", "status"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        person = cleaned_data.get("person")
+        # The inline formset has put the meeting on the instance before validation.
+        if person is not None and self.instance.meeting_id:
+            if person.network_id != self.instance.meeting.body.network_id:
+                self.add_error("person", _("Deze persoon hoort bij een ander netwerk."))
+        return cleaned_data
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    form = AttendanceForm
+    extra = 0
+    autocomplete_fields = ["person"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "body", "date", "start_time", "location", "status"]
+    list_filter = ["status", "body__network", "body"]
+    search_fields = ["body__name", "location", "agenda_items__title"]
+    list_select_related = ["body__network"]
+    date_hierarchy = "date"
+    inlines = [AgendaItemInline, AttendanceInline]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is AgendaItem:
+            for item in formset.save(commit=False):
+                if item.pk is None:
+                    item.created_by = request.user
+                item.save()
+            for item in formset.deleted_objects:
+                item.delete()
+            formset.save_m2m()
+            return
+        super().save_formset(request, form, formset, change)
