@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import localize, number_format
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from bodies.models import Body, Domain, Mandate, Person
@@ -338,7 +338,7 @@ class Assignment(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("opdracht")
+        verbose_name = pgettext_lazy("assignment", "opdracht")
         verbose_name_plural = _("opdrachten")
         ordering = ["due_date", "pk"]
         constraints = [

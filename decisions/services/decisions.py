@@ -148,11 +148,11 @@ def decision_vote(*, decision: Decision, person: Person, choice: str) -> Vote:
             if not attends:
                 raise ValidationError(_("Alleen wie op de vergadering aanwezig is, kan stemmen."))
             if Vote.objects.filter(decision=decision, person=person).exists():
-                raise ValidationError(_("U hebt al gestemd over dit besluit."))
+                raise ValidationError(_("Je hebt al gestemd over dit besluit."))
             return Vote.objects.create(decision=decision, person=person, choice=choice)
     except IntegrityError:
         # Two submits at once: the unique constraint let exactly one through.
-        raise ValidationError(_("U hebt al gestemd over dit besluit.")) from None
+        raise ValidationError(_("Je hebt al gestemd over dit besluit.")) from None
 
 
 def outcome(rule: str, *, votes_for: int, votes_against: int) -> str:

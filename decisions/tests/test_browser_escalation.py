@@ -124,8 +124,8 @@ def test_a_decision_over_the_kernteam_limit_is_escalated_and_adopted_by_the_bele
     # The chair votes by keyboard alone.
     page.get_by_role("button", name="Voor", exact=True).focus()
     page.keyboard.press("Enter")
-    expect(page.locator(".messages")).to_contain_text("Uw stem is geteld: Voor.")
-    expect(page.get_by_role("article")).to_contain_text("Uw stem: Voor.")
+    expect(page.locator(".messages")).to_contain_text("Je stem is geteld: Voor.")
+    expect(page.get_by_role("article")).to_contain_text("Je stem: Voor.")
     assert_accessible(page)
     sign_out(page)
 

@@ -68,7 +68,7 @@ def test_a_present_voting_member_votes_and_returns_to_the_meeting(login, meeting
     response = login(voting_member).post(url(decision), {"choice": "against"}, follow=True)
 
     assertRedirects(response, meeting.get_absolute_url())
-    assert messages_of(response) == ["Uw stem is geteld: Tegen."]
+    assert messages_of(response) == ["Je stem is geteld: Tegen."]
     assert list(Vote.objects.values_list("person__name", "choice")) == [("Tom Janssens", "against")]
 
 
@@ -90,7 +90,7 @@ def test_a_second_vote_is_refused_and_the_first_stands(login, meeting, decision,
 
     response = client.post(url(decision), {"choice": "against"}, follow=True)
 
-    assert messages_of(response) == ["U hebt al gestemd over dit besluit."]
+    assert messages_of(response) == ["Je hebt al gestemd over dit besluit."]
     assert list(Vote.objects.values_list("choice", flat=True)) == ["for"]
 
 
@@ -130,7 +130,7 @@ def test_it_ignores_a_posted_person_or_decision_status(login, meeting, decision,
 def test_a_network_admin_who_is_no_person_of_the_network_cannot_vote(login, decision, network_admin):
     response = login(network_admin).post(url(decision), {"choice": "for"}, follow=True)
 
-    assert messages_of(response) == ["U bent geen lid van dit netwerk en kunt niet stemmen."]
+    assert messages_of(response) == ["Je bent geen lid van dit netwerk en kunt niet stemmen."]
     assert not Vote.objects.exists()
 
 

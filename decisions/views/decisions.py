@@ -103,14 +103,14 @@ def decision_vote(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Kies voor, tegen of onthouding."))
     elif person is None:
-        messages.error(request, _("U bent geen lid van dit netwerk en kunt niet stemmen."))
+        messages.error(request, _("Je bent geen lid van dit netwerk en kunt niet stemmen."))
     else:
         try:
             vote = services.decision_vote(decision=decision, person=person, choice=form.cleaned_data["choice"])
         except ValidationError as error:
             _refused(request, error)
         else:
-            messages.success(request, _("Uw stem is geteld: %(choice)s.") % {"choice": vote.get_choice_display()})
+            messages.success(request, _("Je stem is geteld: %(choice)s.") % {"choice": vote.get_choice_display()})
     return redirect(meeting)
 
 

@@ -47,6 +47,9 @@ def test_english_speaks_english():
         assert translation.gettext("Een lidmaatschap kan niet eindigen vóór het begint.") == (
             "A membership cannot end before it starts."
         )
+        # One Dutch word, two meanings: a body's remit and an assignment it gives.
+        assert translation.gettext("Opdracht") == "Remit"
+        assert translation.pgettext("assignment", "Opdracht") == "Assignment"
 
 
 @pytest.mark.django_db

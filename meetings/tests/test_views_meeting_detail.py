@@ -219,7 +219,7 @@ def test_after_voting_the_member_sees_their_vote_and_no_buttons(login, meeting, 
 
     html = article(login(voting_member).get(meeting.get_absolute_url()), decision)
 
-    assert "Uw stem: Tegen." in html
+    assert "Je stem: Tegen." in html
     assert "1 stem uitgebracht." in html
     assert vote_url(decision) not in html
 
