@@ -12,7 +12,7 @@ from dateutil.rrule import rrulestr
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, validate_comma_separated_integer_list
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -148,6 +148,15 @@ class MajorityRule(models.TextChoices):
     CONSENSUS = "consensus", _("Consensus")
 
 
+class HolidayRule(models.TextChoices):
+    """What the planner does with a meeting date that falls on a Belgian public holiday."""
+
+    NEXT_WORKING_DAY = "next", _("Verschuiven naar de volgende werkdag")
+    PREVIOUS_WORKING_DAY = "previous", _("Verschuiven naar de vorige werkdag")
+    SKIP = "skip", _("Overslaan")
+    KEEP = "keep", _("Toch vergaderen")
+
+
 class Body(models.Model):
     """A governance body ("orgaan") of a network, or a thematic working group."""
 
@@ -183,6 +192,29 @@ class Body(models.Model):
     majority_rule = models.CharField(
         _("meerderheid"), max_length=12, choices=MajorityRule.choices, default=MajorityRule.SIMPLE
     )
+    holiday_rule = models.CharField(
+        _("op een feestdag"), max_length=10, choices=HolidayRule.choices, default=HolidayRule.NEXT_WORKING_DAY
+    )
+    call_for_items_days = models.PositiveSmallIntegerField(
+        _("oproep voor agendapunten (dagen vooraf)"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text=_("Tot hoeveel dagen vóór de vergadering leden punten kunnen voorstellen."),
+    )
+    agenda_days = models.PositiveSmallIntegerField(
+        _("agenda verstuurd (dagen vooraf)"),
+        default=7,
+        validators=[MinValueValidator(0), MaxValueValidator(90)],
+        help_text=_("Uiterlijk hoeveel dagen vóór de vergadering de agenda gepubliceerd is."),
+    )
+    reminder_days = models.CharField(
+        _("herinneringen (dagen vooraf)"),
+        max_length=30,
+        default="7,1",
+        blank=True,
+        validators=[validate_comma_separated_integer_list],
+        help_text=_("Bijvoorbeeld 7,1: een herinnering een week en een dag vóór de vergadering."),
+    )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     active_from = models.DateField(_("actief vanaf"), null=True, blank=True)
     active_until = models.DateField(_("actief tot en met"), null=True, blank=True)
@@ -215,6 +247,9 @@ class Body(models.Model):
                 name="body_active_until_after_from",
             ),
             models.CheckConstraint(condition=Q(quorum_percent__lte=100), name="body_quorum_at_most_100"),
+            models.CheckConstraint(
+                condition=Q(call_for_items_days__gt=models.F("agenda_days")), name="body_items_called_before_agenda"
+            ),
         ]
 
     def __str__(self):
@@ -233,12 +268,22 @@ class Body(models.Model):
             errors["parent"] = _("Het aansturende orgaan hoort bij een ander netwerk.")
         if self.active_from and self.active_until and self.active_until < self.active_from:
             errors["active_until"] = _("De einddatum ligt vóór de begindatum.")
+        if self.call_for_items_days is not None and self.agenda_days is not None:
+            if self.call_for_items_days <= self.agenda_days:
+                errors["call_for_items_days"] = _(
+                    "De oproep voor agendapunten moet vroeger vallen dan het versturen van de agenda."
+                )
         if errors:
             raise ValidationError(errors)
 
     @property
     def is_working_group(self) -> bool:
         return self.kind == self.Kind.WORKING_GROUP
+
+    @property
+    def reminder_day_list(self) -> list[int]:
+        """The days before a meeting on which its members are reminded, largest first."""
+        return sorted({int(day) for day in self.reminder_days.split(",") if day.strip()}, reverse=True)
 
 
 class BodyTask(models.Model):

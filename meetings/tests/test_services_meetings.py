@@ -9,7 +9,7 @@ from bodies import seed
 from bodies.models import Seat
 from bodies.tests.factories import MembershipFactory, PersonFactory
 from meetings.models import Attendance, Meeting
-from meetings.services import attendance_record, meeting_create
+from meetings.services.meetings import attendance_record, meeting_create
 
 from .helpers import MEETING_DAY, body, meeting_of, person
 

@@ -22,7 +22,7 @@ def url(network, slug="kernteam"):
 
 @pytest.fixture(autouse=True)
 def today(monkeypatch):
-    monkeypatch.setattr("meetings.views.timezone.localdate", lambda: TODAY)
+    monkeypatch.setattr("meetings.views.meetings.timezone.localdate", lambda: TODAY)
 
 
 def test_it_redirects_anonymous_users_to_login(client, network):

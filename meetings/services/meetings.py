@@ -14,7 +14,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from bodies.models import Body, Membership
 
-from .models import Attendance, Meeting
+from ..models import Attendance, Meeting
 
 
 @transaction.atomic

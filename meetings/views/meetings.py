@@ -13,8 +13,9 @@ from bodies import permissions
 from decisions.forms.decisions import DecisionProposeForm
 from decisions.services.decisions import meeting_quorum
 
-from . import selectors, services
-from .forms import AttendanceForm, MeetingForm
+from .. import selectors
+from ..services import meetings as services
+from ..forms import AttendanceForm, MeetingForm
 
 
 @login_required
