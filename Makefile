@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# One test process per core; `make test PYTEST_ARGS=path/to/test_x.py` narrows the run.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test install messages clean
 
