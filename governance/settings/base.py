@@ -1,5 +1,6 @@
 """Settings shared by every environment; dev, prod and test override only what differs."""
 
+import json
 from pathlib import Path
 
 import dj_database_url
@@ -32,6 +33,8 @@ INSTALLED_APPS = [
     "meetings",
     "decisions",
     "projects",
+    "notifications",
+    "calendars",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +119,22 @@ STORAGES = {
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(VAR_DIR / "media"))
+# Agenda attachments (meetings.services.agenda): kept under MEDIA_ROOT, served only
+# by a view that checks who may see the meeting, always as a download.
+ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# Allowed extensions and the type each is served as; the content is checked too.
+ATTACHMENT_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "txt": "text/plain",
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -145,6 +164,8 @@ def mailer(default_backend: str) -> dict:
 MAILERS = {"default": mailer(SMTP_BACKEND)}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "governance@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the site is reached from outside: the links in mails are made absolute with it.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 # Celery: Redis wherever REDIS_URL is set, otherwise an embedded broker on the
 # local filesystem so that `make run` needs nothing but Python.
@@ -152,7 +173,13 @@ REDIS_URL = env_str("REDIS_URL", "")
 BROKER_DIR = VAR_DIR / "broker"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # A task not acknowledged within visibility_timeout (its worker died) is delivered
+    # again. CELERY_BROKER_TRANSPORT_OPTIONS (JSON) adds or overrides options, e.g. a
+    # short timeout and a key prefix in the real-worker tests.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": 3600,
+        **json.loads(env_str("CELERY_BROKER_TRANSPORT_OPTIONS", "{}")),
+    }
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -192,7 +219,27 @@ CELERY_BEAT_SCHEDULE = {
         "task": "bodies.tasks.sync_access",
         "schedule": crontab(hour=0, minute=5),
     },
+    # Notifications (notifications.tasks): rows for what is due every quarter of an
+    # hour, sending every minute. Both may run twice or at once without a double mail;
+    # an old send beat is dropped rather than run late after an outage.
+    "plan-notifications": {
+        "task": "notifications.tasks.plan_notifications",
+        "schedule": 15 * 60.0,
+    },
+    "send-notifications": {
+        "task": "notifications.tasks.send_due_notifications",
+        "schedule": 60.0,
+        "options": {"expires": 120},
+    },
+    # Keeps every body's meetings planned MEETING_PLANNING_HORIZON_DAYS ahead;
+    # idempotent, so a beat that fires twice makes nothing twice.
+    "plan-meetings": {
+        "task": "meetings.tasks.plan_meetings",
+        "schedule": crontab(hour=1, minute=10),
+    },
 }
+# How far ahead the daily planner makes meetings from the cadences (days).
+MEETING_PLANNING_HORIZON_DAYS = env_int("MEETING_PLANNING_HORIZON_DAYS", 120)
 # A worker that has not beaten for this long counts as down in /healthz.
 WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 180)
 

@@ -1,0 +1,114 @@
+"""Keeping every body's meetings planned from its cadence (the daily beat task calls this).
+
+Idempotent, also against a second planner running at the same moment: the meetings
+are inserted with ON CONFLICT DO NOTHING against the constraint
+`meeting_once_per_cadence_date` (one meeting per body and cadence date), so the
+database, not a check before the insert, decides which planner makes a meeting.
+The history gets a "+" row only for the meetings this run actually inserted.
+
+Queries, whatever the number of bodies (bulk inserts split in batches only past
+hundreds of meetings on SQLite):
+  1. the bodies with their cadence (select_related)
+  2. their cadence phases (prefetch)
+  3. the cadence dates that already have a meeting
+  4. the insert of the missing meetings (ON CONFLICT DO NOTHING)
+  5. the meetings this run inserted (stamped with this run's created_at, no history yet)
+  6. the insert of their history rows
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils import timezone
+
+from bodies.models import Body, CadencePhase
+
+from .. import planning
+from ..models import Meeting
+
+DEFAULT_HORIZON_DAYS = 120
+
+
+def _bodies_to_plan(today: datetime.date, bodies: Iterable[Body] | None):
+    queryset = (
+        Body.objects.filter(cadence__isnull=False)
+        .exclude(active_until__lt=today)
+        .select_related("cadence")
+        .prefetch_related(Prefetch("cadence__phases", queryset=CadencePhase.objects.order_by("position", "id")))
+        .order_by("pk")
+    )
+    if bodies is not None:
+        queryset = queryset.filter(pk__in=[body.pk for body in bodies])
+    return list(queryset)
+
+
+@transaction.atomic
+def meetings_plan(*, today: datetime.date, horizon_days: int = DEFAULT_HORIZON_DAYS, bodies=None) -> int:
+    """Make the meetings of the cadence dates from `today` to `today + horizon_days`.
+
+    `bodies` limits the run to those bodies (default: every body with a cadence that
+    has not ended). A cadence date that already has a meeting — planned, moved or
+    cancelled — is left alone. Returns the number of meetings made.
+    """
+    end = today + datetime.timedelta(days=horizon_days)
+    to_plan = _bodies_to_plan(today, bodies)
+    if not to_plan:
+        return 0
+    existing: dict[int, set[datetime.date]] = defaultdict(set)
+    rows = (
+        Meeting.objects.filter(body_id__in=[body.pk for body in to_plan], cadence_date__range=(today, end))
+        .values_list("body_id", "cadence_date")
+        .order_by()
+    )
+    for body_id, cadence_date in rows:
+        existing[body_id].add(cadence_date)
+
+    holidays = planning.belgian_holidays(today, end)
+    stamp = timezone.now()
+    new = []
+    for body in to_plan:
+        cadence = body.cadence
+        phases = list(cadence.phases.all())
+        planned = planning.planned_dates(
+            phases,
+            anchor=planning.cadence_anchor(active_from=body.active_from, phases=phases),
+            start=today,
+            end=end,
+            rule=body.holiday_rule,
+            holidays=holidays,
+            active_from=body.active_from,
+            active_until=body.active_until,
+        )
+        for item in planning.missing(planned, existing[body.pk]):
+            new.append(
+                Meeting(
+                    body=body,
+                    date=item.date,
+                    cadence_date=item.cadence_date,
+                    start_time=cadence.start_time,
+                    duration_minutes=cadence.duration_minutes,
+                    location=cadence.location[: Meeting._meta.get_field("location").max_length],
+                    created_at=stamp,
+                )
+            )
+    if not new:
+        return 0
+    # Sorted, so two planners insert in the same order and wait on each other
+    # instead of deadlocking on PostgreSQL.
+    new.sort(key=lambda meeting: (meeting.body_id, meeting.cadence_date))
+    Meeting.objects.bulk_create(new, ignore_conflicts=True)
+
+    # Which rows are ours: stamped with this run's instant and without history yet. A
+    # planner that inserted a row first committed it together with its history, and
+    # ours waited for that commit before skipping the row.
+    history_model = Meeting.history.model
+    inserted = list(
+        Meeting.objects.filter(body_id__in=[body.pk for body in to_plan], created_at=stamp, cadence_date__isnull=False)
+        .exclude(Exists(history_model.objects.filter(id=OuterRef("pk"))))
+        .order_by("body_id", "cadence_date")
+    )
+    Meeting.history.bulk_history_create(inserted, default_date=stamp)
+    return len(inserted)
