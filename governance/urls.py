@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("calendar/", include("calendars.urls")),
     path("n/<slug:network>/", include("bodies.urls")),
     path("n/<slug:network>/", include("meetings.urls")),
     path("n/<slug:network>/", include("decisions.urls")),

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vCalAddress, vText
+from icalendar import Calendar, Event, Timezone, vCalAddress, vText
 
 from .models import Meeting
 
@@ -157,9 +157,15 @@ def calendar_for(
             )
         )
         dates.append(meeting.date)
-    if dates:
-        # VTIMEZONE covering the meetings' years only, placed before the events.
-        calendar.add_missing_timezones(
-            first_date=datetime.date(min(dates).year, 1, 1), last_date=datetime.date(max(dates).year + 1, 12, 31)
+    # The VTIMEZONE covering the meetings' years, before the events. An empty feed gets
+    # it too: RFC 5545 wants at least one component in a calendar.
+    dates = dates or [timezone.localdate(stamp)]
+    calendar.add_component(
+        Timezone.from_tzid(
+            TIMEZONE.key,
+            first_date=datetime.date(min(dates).year, 1, 1),
+            last_date=datetime.date(max(dates).year + 1, 12, 31),
         )
+    )
+    calendar.subcomponents.insert(0, calendar.subcomponents.pop())
     return calendar.to_ical()
