@@ -61,6 +61,7 @@ EXPECTED = {
     "":                                                         (302, 302, 302, 302, 302, 302, 302, 200),
     "accounts/login/":                                          (200, 200, 200, 200, 200, 200, 200, 200),
     "accounts/logout/":                                         (405, 405, 405, 405, 405, 405, 405, 405),
+    "accounts/notifications/":                                  (302, 200, 200, 200, 200, 200, 200, 200),  # NOTIFY
     "accounts/password_change/":                                (302, 200, 200, 200, 200, 200, 200, 200),
     "accounts/password_change/done/":                           (302, 200, 200, 200, 200, 200, 200, 200),
     "accounts/password_reset/":                                 (200, 200, 200, 200, 200, 200, 200, 200),

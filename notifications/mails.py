@@ -1,0 +1,125 @@
+"""The mails themselves: Dutch, a text and an HTML part, a link, an .ics where a date is at stake.
+
+Templates: templates/emails/notifications/<kind>.txt and .html, both extending
+_base.txt / _base.html. Links are absolute, from settings.SITE_URL.
+"""
+
+from email.utils import formataddr, parseaddr
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from meetings import ical
+from meetings.models import ActionItem, Meeting
+
+from .models import Kind, Notification
+
+# The kinds that carry the meeting as a calendar invitation.
+WITH_INVITATION = {Kind.AGENDA_PUBLISHED, Kind.MEETING_REMINDER}
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def still_relevant(row: Notification) -> str | None:
+    """Why a due row should not be mailed any more (a reason for the admin), or None."""
+    meeting = row.meeting
+    if meeting is not None and meeting.status == Meeting.Status.CANCELLED:
+        return "vergadering geannuleerd"
+    if row.kind == Kind.MINUTES_AWAITING_APPROVAL and meeting.minutes_status != Meeting.MinutesStatus.AWAITING_APPROVAL:
+        return "verslag niet meer ter goedkeuring"
+    if row.kind == Kind.ACTION_ITEM_DUE and row.action_item.status != ActionItem.Status.OPEN:
+        return "actiepunt afgewerkt"
+    if row.kind == Kind.MEETING_REMINDER and meeting.date < timezone.localdate():
+        return "vergadering voorbij"
+    return None
+
+
+def subject_of(row: Notification) -> str:
+    meeting = row.meeting or (row.action_item.meeting if row.action_item else None)
+    values = {
+        "body": meeting.body.name if meeting else "",
+        "date": meeting.date.strftime("%d-%m-%Y") if meeting else "",
+        "title": row.action_item.title if row.action_item else "",
+    }
+    subjects = {
+        Kind.CALL_FOR_ITEMS: _("Agendapunten voor %(body)s van %(date)s"),
+        Kind.AGENDA_PUBLISHED: _("Agenda %(body)s van %(date)s"),
+        Kind.AGENDA_CHANGED: _("Agenda gewijzigd: %(body)s van %(date)s"),
+        Kind.MEETING_REMINDER: _("Herinnering: %(body)s op %(date)s"),
+        Kind.ACTION_ITEM_DUE: _("Actiepunt vervalt: %(title)s"),
+        Kind.MINUTES_AWAITING_APPROVAL: _("Verslag ter goedkeuring: %(body)s van %(date)s"),
+    }
+    return subjects[row.kind] % values
+
+
+def context_of(row: Notification) -> dict:
+    meeting = row.meeting
+    item = row.action_item
+    if item is not None:
+        meeting = item.meeting
+        url = absolute(meeting.get_absolute_url() + f"#actiepunt-{item.pk}")
+    else:
+        url = absolute(meeting.get_absolute_url())
+    return {
+        "notification": row,
+        "recipient": row.recipient,
+        "meeting": meeting,
+        "body": meeting.body,
+        "network": meeting.body.network,
+        "action_item": item,
+        "changes": row.details.get("changes", []),
+        "url": url,
+        "preferences_url": absolute(reverse("notifications:preferences")),
+        "with_invitation": row.kind in WITH_INVITATION,
+    }
+
+
+def invitation(row: Notification, meeting: Meeting) -> tuple[bytes, str]:
+    """The meeting as an iTIP invitation to this one person (meetings.ical), and its MIME type."""
+    method = ical.invitation_method(meeting)
+    data = ical.calendar_for(
+        [meeting],
+        name=meeting.body.name,
+        method=method,
+        url_for=lambda m: absolute(m.get_absolute_url()),
+        organizer=(meeting.body.network.name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]),
+        attendees=[(row.recipient.name, row.recipient.email)],
+    )
+    return data, f"text/calendar; method={method}; charset=utf-8"
+
+
+def build_message(row: Notification) -> EmailMultiAlternatives:
+    with translation.override(settings.LANGUAGE_CODE):
+        context = context_of(row)
+        text = render_to_string(f"emails/notifications/{row.kind}.txt", context)
+        html = render_to_string(f"emails/notifications/{row.kind}.html", context)
+        message = EmailMultiAlternatives(
+            subject=subject_of(row),
+            body=text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[formataddr((row.recipient.name, row.recipient.email))],
+            headers={
+                # One Message-ID per notification: were a mail ever handed over twice,
+                # mail clients show it once.
+                "Message-ID": f"<notification-{row.pk}-{row.object_key.replace(':', '-')}@{_domain()}>",
+                "Auto-Submitted": "auto-generated",
+                "X-Auto-Response-Suppress": "All",
+            },
+        )
+        message.attach_alternative(html, "text/html")
+        if row.kind in WITH_INVITATION:
+            data, mimetype = invitation(row, context["meeting"])
+            message.attach("vergadering.ics", data, mimetype)
+    return message
+
+
+def _domain() -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(settings.SITE_URL).hostname or "localhost"

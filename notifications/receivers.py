@@ -1,0 +1,68 @@
+"""Rows for what meetings' services announce, written in the sender's transaction.
+
+The rows commit or roll back with the change that caused them; the send task is
+enqueued only once they are committed (transaction.on_commit), so a worker never
+looks for rows that are not there yet. Two queries per signal, whatever the size of
+the body: its members on the meeting date, and one insert.
+"""
+
+import logging
+
+from django.db import transaction
+from django.dispatch import receiver
+from django.utils import timezone
+
+from meetings import signals
+from meetings.services.meetings import meeting_members
+
+from .models import Kind
+from .planning import members_by_body, add_for_people, minutes_key
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue_sending() -> None:
+    """Ask a worker to send what is due, once the current transaction has committed."""
+
+    def enqueue():
+        from .tasks import send_due_notifications
+
+        send_due_notifications.delay()
+
+    # robust: a broker that is down must not turn a committed change into an error
+    # page; the periodic send task picks the rows up a minute later.
+    transaction.on_commit(enqueue, robust=True)
+
+
+@receiver(signals.agenda_published, dispatch_uid="notifications.agenda_published")
+def on_agenda_published(sender, meeting, **kwargs):
+    add_for_people(meeting_members(meeting), kind=Kind.AGENDA_PUBLISHED, key=f"meeting:{meeting.pk}:agenda", meeting=meeting)
+    enqueue_sending()
+
+
+@receiver(signals.agenda_changed, dispatch_uid="notifications.agenda_changed")
+def on_agenda_changed(sender, meeting, changes=(), **kwargs):
+    # Each announcement is its own notification: the key carries the moment it was made.
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%S.%f")
+    add_for_people(
+        meeting_members(meeting),
+        kind=Kind.AGENDA_CHANGED,
+        key=f"meeting:{meeting.pk}:agenda-change:{stamp}",
+        details={"changes": [str(change) for change in changes or ()]},
+        meeting=meeting,
+    )
+    enqueue_sending()
+
+
+@receiver(signals.minutes_submitted, dispatch_uid="notifications.minutes_submitted")
+def on_minutes_submitted(sender, meeting, **kwargs):
+    # Who approves the minutes: the body's members today (as the planner's catch-up does).
+    today = timezone.localdate()
+    members = members_by_body([meeting.body_id], today, today)[meeting.body_id]
+    add_for_people(
+        (person_id for person_id, _start, _end in members),
+        kind=Kind.MINUTES_AWAITING_APPROVAL,
+        key=minutes_key(meeting),
+        meeting=meeting,
+    )
+    enqueue_sending()
