@@ -132,9 +132,10 @@ def test_it_runs_the_same_number_of_queries_with_1_or_10_items_on_the_agenda(
 
     # session, user, network, the user's and groups' grants on it, decision with
     # its joins; the service: savepoint, decision locked, the holder's next
-    # meeting, last position, the item's meeting and author checked, insert, its
+    # meeting, last position, the item's meeting and author checked, the item's two
+    # conditional constraints checked (each in its own savepoint), insert, its
     # history row, the decision's update and its history row, savepoint
     # released; the holder's name for the message.
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(24):
         client.post(url(decisions[-1]))
     assert Decision.objects.filter(escalated_to__isnull=False).count() == size + 1
