@@ -31,6 +31,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.mail import mailers
 from django.db import transaction
 from django.db.models import F
@@ -41,7 +42,6 @@ from .models import Notification, NotificationPreference
 
 logger = logging.getLogger(__name__)
 
-BATCH_SIZE = 20
 # A send task stops claiming after this long; the next one (a minute later) goes on.
 TIME_BUDGET_SECONDS = 45
 # When the mail server cannot be reached, claimed rows are tried again this much later.
@@ -57,9 +57,10 @@ class Outcome:
     claims: list[str] = field(default_factory=list)
 
 
-def claim_batch(*, worker: str = "", size: int = BATCH_SIZE, now: datetime.datetime | None = None) -> tuple[str, list[int]]:
+def claim_batch(*, worker: str = "", size: int | None = None, now: datetime.datetime | None = None) -> tuple[str, list[int]]:
     """Mark up to `size` due pending rows as `sending` for one claim; returns (token, ids)."""
     now = now or timezone.now()
+    size = size or settings.NOTIFICATIONS_BATCH_SIZE
     token = f"{worker or 'local'}:{uuid.uuid4().hex[:12]}"
     with transaction.atomic():
         ids = list(
@@ -149,7 +150,7 @@ def send_claimed(token: str, outcome: Outcome) -> None:
 
 
 def send_due(
-    *, worker: str = "", batch_size: int = BATCH_SIZE, time_budget: float = TIME_BUDGET_SECONDS
+    *, worker: str = "", batch_size: int | None = None, time_budget: float = TIME_BUDGET_SECONDS
 ) -> Outcome:
     """Claim and send batches of due notifications until none is left or time is up."""
     outcome = Outcome()

@@ -166,6 +166,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "governance@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where the site is reached from outside: the links in mails are made absolute with it.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# How many due notifications one claim takes (notifications.sending).
+NOTIFICATIONS_BATCH_SIZE = env_int("NOTIFICATIONS_BATCH_SIZE", 20)
 
 # Celery: Redis wherever REDIS_URL is set, otherwise an embedded broker on the
 # local filesystem so that `make run` needs nothing but Python.
