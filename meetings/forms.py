@@ -17,12 +17,16 @@ class MeetingForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    """One choice per member of the body on the meeting date; `members` are MemberLines."""
+    """One choice per member of the body on the meeting date, and who came in their place.
 
-    def __init__(self, *args, members, **kwargs):
+    `members` are MemberLines; `people` the persons of the network a substitute is chosen from.
+    """
+
+    def __init__(self, *args, members, people=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.members = members
         choices = [("", _("— niet genoteerd —")), *Attendance.Status.choices]
+        people_choices = [("", _("— geen vervanger —")), *((str(person.pk), person.name) for person in people)]
         for line in members:
             self.fields[self.field_name(line.person.pk)] = forms.ChoiceField(
                 label=line.person.name,
@@ -31,14 +35,30 @@ class AttendanceForm(forms.Form):
                 initial=line.status,
                 widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
+            self.fields[self.substitute_name(line.person.pk)] = forms.TypedChoiceField(
+                label=_("Vervanger van %(name)s") % {"name": line.person.name},
+                choices=people_choices,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=str(line.substitute_id or ""),
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
 
     @staticmethod
     def field_name(person_id: int) -> str:
         return f"person_{person_id}"
 
+    @staticmethod
+    def substitute_name(person_id: int) -> str:
+        return f"substitute_{person_id}"
+
     def rows(self):
-        """(member line, bound field) pairs, for a table with one row per member."""
-        return [(line, self[self.field_name(line.person.pk)]) for line in self.members]
+        """(member line, status field, substitute field), for a table with one row per member."""
+        return [
+            (line, self[self.field_name(line.person.pk)], self[self.substitute_name(line.person.pk)])
+            for line in self.members
+        ]
 
     def statuses(self) -> dict[int, str]:
         """Person id → status, for the members given a status (blank leaves one as it was)."""
@@ -46,4 +66,12 @@ class AttendanceForm(forms.Form):
             line.person.pk: self.cleaned_data[self.field_name(line.person.pk)]
             for line in self.members
             if self.cleaned_data.get(self.field_name(line.person.pk))
+        }
+
+    def substitutes(self) -> dict[int, int]:
+        """Person id → the person who came in their place, for the members given one."""
+        return {
+            line.person.pk: self.cleaned_data[self.substitute_name(line.person.pk)]
+            for line in self.members
+            if self.cleaned_data.get(self.substitute_name(line.person.pk))
         }

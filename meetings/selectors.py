@@ -7,14 +7,15 @@ meeting, member or decision as for fifty (the tests pin the counts).
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
+from bodies import permissions
 from bodies.models import Body, Membership, Person
 from decisions.models import Decision, Vote
 from decisions.selectors import body_holds_decide_mandate
 
-from .models import AgendaItem, Attendance, Meeting
+from .models import ActionItem, AgendaItem, Attendance, Meeting
 
 
 @dataclass
@@ -47,7 +48,9 @@ def body_meetings(body: Body, today: datetime.date) -> BodyMeetings:
 
 def meeting_for_network(network, pk: int) -> Meeting:
     """A meeting of this network, or 404 (another network's id never leaks)."""
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk, body__network=network)
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("body", "minutes_approved_in"), pk=pk, body__network=network
+    )
     meeting.body.network = network
     return meeting
 
@@ -64,6 +67,14 @@ class MemberLine:
     @property
     def status(self) -> str:
         return self.attendance.status if self.attendance else ""
+
+    @property
+    def reply(self) -> str:
+        return self.attendance.reply if self.attendance else ""
+
+    @property
+    def substitute_id(self) -> int | None:
+        return self.attendance.substitute_id if self.attendance else None
 
 
 def member_lines(meeting: Meeting) -> list[MemberLine]:
@@ -86,7 +97,7 @@ def member_lines(meeting: Meeting) -> list[MemberLine]:
             )
         line.roles.append(membership.seat.role.name)
         line.has_voting_right = line.has_voting_right or membership.has_voting_right
-    for attendance in meeting.attendances.all():
+    for attendance in meeting.attendances.select_related("substitute"):
         if attendance.person_id in lines:
             lines[attendance.person_id].attendance = attendance
     return list(lines.values())
@@ -108,15 +119,24 @@ class MeetingPage:
     person: Person | None
     holds_decide_mandate: bool
     decided_items: set[int] = field(default_factory=set)
+    # The line of the user, when they are invited; their earlier open actions and the body's.
+    mine: MemberLine | None = None
+    open_actions: list[ActionItem] = field(default_factory=list)
+    previous: Meeting | None = None
+
+    @property
+    def may_reply(self) -> bool:
+        return self.mine is not None
 
 
 def meeting_page(meeting: Meeting, user) -> MeetingPage:
     """Everything the meeting page shows, for one user.
 
     Queries: the user's person in the network; the body's members on the date;
-    attendance; agenda items with the decision each escalated one comes from;
-    decisions with their mandate, holder and escalation; their votes; whether the
-    body holds a decide mandate at all.
+    attendance with substitutes; agenda items with the decision each escalated one
+    comes from, and their action items with owners; decisions with their mandate,
+    holder and escalation; their votes; whether the body holds a decide mandate at
+    all; the body's open action items from earlier meetings; the previous meeting.
     """
     network = meeting.body.network
     person = Person.objects.filter(network=network, user=user).first() if user.is_authenticated else None
@@ -124,7 +144,10 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
     lines = {line.person.pk: line for line in member_lines(meeting)}
 
     agenda = list(
-        meeting.agenda_items.select_related("escalated_decision__meeting__body__network").order_by("position", "pk")
+        meeting.agenda_items.on_agenda()
+        .select_related("escalated_decision__meeting__body__network")
+        .prefetch_related(Prefetch("action_items", queryset=ActionItem.objects.select_related("owner")))
+        .order_by("position", "pk")
     )
 
     decisions = list(
@@ -156,4 +179,186 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
         person=person,
         holds_decide_mandate=body_holds_decide_mandate(meeting.body),
         decided_items={decision.agenda_item_id for decision in decisions if decision.agenda_item_id},
+        mine=mine,
+        open_actions=open_action_items(meeting.body, before=meeting),
+        previous=previous_meeting(meeting),
+    )
+
+
+def _order_key(meeting: Meeting):
+    return (meeting.date, meeting.start_time or datetime.time.min, meeting.pk)
+
+
+def previous_meeting(meeting: Meeting) -> Meeting | None:
+    """The body's meeting just before this one (not cancelled): its minutes are approved in this one.
+
+    Queries: one.
+    """
+    earlier = (
+        Meeting.objects.filter(body_id=meeting.body_id, date__lte=meeting.date)
+        .exclude(pk=meeting.pk)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-date")[:20]
+    )
+    before = [other for other in earlier if _order_key(other) < _order_key(meeting)]
+    found = max(before, key=_order_key, default=None)
+    if found is not None:
+        found.body = meeting.body
+    return found
+
+
+def open_action_items(body: Body, *, before: Meeting | None = None) -> list[ActionItem]:
+    """The body's action items not yet done, oldest due first: they return on every agenda until done.
+
+    With `before`, only those agreed in meetings held before that meeting. Queries: one.
+    """
+    actions = ActionItem.objects.open().filter(meeting__body=body)
+    if before is not None:
+        actions = actions.filter(
+            Q(meeting__date__lt=before.date) | Q(meeting__date=before.date, meeting__pk__lt=before.pk)
+        )
+    actions = list(actions.select_related("owner", "meeting", "agenda_item").order_by("due_date", "pk"))
+    for action in actions:
+        action.meeting.body = body
+    return actions
+
+
+def may_read_minutes(user, meeting: Meeting) -> bool:
+    """Minutes under way are for the body's insiders; approved minutes for the whole network."""
+    body = meeting.body
+    if permissions.may(user, permissions.VIEW_INTERNALS, body):
+        return True
+    return meeting.are_minutes_approved and permissions.may(user, permissions.VIEW_NETWORK, body.network)
+
+
+@dataclass
+class MinutesPage:
+    agenda: list[AgendaItem]
+    decisions_by_item: dict[int, list[Decision]]
+    other_decisions: list[Decision]
+    next_meeting: Meeting | None
+
+
+def minutes_page(meeting: Meeting) -> MinutesPage:
+    """The minutes: each agenda item with what was said, decided and agreed to do.
+
+    Queries: agenda items with their action items and owners; decisions; the next meeting.
+    """
+    agenda = list(
+        meeting.agenda_items.on_agenda()
+        .prefetch_related(Prefetch("action_items", queryset=ActionItem.objects.select_related("owner")))
+        .order_by("position", "pk")
+    )
+    by_item: dict[int, list[Decision]] = {}
+    others = []
+    for decision in meeting.decisions.order_by("created_at", "pk"):
+        decision.meeting = meeting
+        if decision.agenda_item_id:
+            by_item.setdefault(decision.agenda_item_id, []).append(decision)
+        else:
+            others.append(decision)
+    for item in agenda:
+        item.recorded_decisions = by_item.get(item.pk, [])
+    following = (
+        Meeting.objects.filter(body_id=meeting.body_id, date__gte=meeting.date)
+        .exclude(pk=meeting.pk)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("date")[:20]
+    )
+    after = [other for other in following if _order_key(other) > _order_key(meeting)]
+    nxt = min(after, key=_order_key, default=None)
+    if nxt is not None:
+        nxt.body = meeting.body
+    return MinutesPage(agenda=agenda, decisions_by_item=by_item, other_decisions=others, next_meeting=nxt)
+
+
+def network_people(network) -> list[Person]:
+    """Everyone of the network, by name: the substitutes and action owners to choose from. Queries: one."""
+    return list(Person.objects.filter(network=network).only("pk", "name").order_by("name", "pk"))
+
+
+@dataclass
+class MyMembership:
+    body: Body
+    roles: list[str]
+    has_voting_right: bool
+    offices: list[str]
+
+
+@dataclass
+class MyMeeting:
+    meeting: Meeting
+    attendance: Attendance | None
+
+    @property
+    def reply(self) -> str:
+        return self.attendance.reply if self.attendance else ""
+
+
+@dataclass
+class MyOverview:
+    person: Person | None
+    memberships: list[MyMembership]
+    meetings: list[MyMeeting]
+    actions: list[ActionItem]
+
+
+def my_overview(network, user, today: datetime.date, *, limit: int = 20) -> MyOverview:
+    """Mijn overzicht: the user's bodies and roles today, their upcoming meetings and open actions.
+
+    Queries: the person; their memberships today with body and role; their upcoming
+    meetings (of bodies they are a member of on the meeting date); their replies to
+    those; their open action items with meeting and body.
+    """
+    person = Person.objects.filter(network=network, user=user).first() if user.is_authenticated else None
+    if person is None:
+        return MyOverview(person=None, memberships=[], meetings=[], actions=[])
+    by_body: dict[int, MyMembership] = {}
+    rows = (
+        Membership.objects.current_on(today)
+        .filter(person=person, body__network=network)
+        .select_related("body", "seat__role")
+        .order_by("body__position", "body__name", "seat__position", "pk")
+    )
+    for membership in rows:
+        membership.body.network = network
+        mine = by_body.get(membership.body_id)
+        if mine is None:
+            mine = by_body[membership.body_id] = MyMembership(
+                body=membership.body, roles=[], has_voting_right=False, offices=[]
+            )
+        mine.roles.append(membership.seat.role.name)
+        mine.has_voting_right = mine.has_voting_right or membership.has_voting_right
+        if membership.office:
+            mine.offices.append(membership.get_office_display())
+    meetings = list(
+        Meeting.objects.upcoming(today)
+        .filter(body__network=network)
+        .filter(
+            Q(body__memberships__person=person),
+            Q(body__memberships__start_date__lte=F("date")),
+            Q(body__memberships__end_date__isnull=True) | Q(body__memberships__end_date__gte=F("date")),
+        )
+        .select_related("body")
+        .distinct()[:limit]
+    )
+    attendances = {
+        attendance.meeting_id: attendance
+        for attendance in Attendance.objects.filter(person=person, meeting__in=[m.pk for m in meetings])
+    }
+    for meeting in meetings:
+        meeting.body.network = network
+    actions = list(
+        ActionItem.objects.open()
+        .filter(owner=person)
+        .select_related("meeting__body", "agenda_item")
+        .order_by("due_date", "pk")
+    )
+    for action in actions:
+        action.meeting.body.network = network
+    return MyOverview(
+        person=person,
+        memberships=list(by_body.values()),
+        meetings=[MyMeeting(meeting=meeting, attendance=attendances.get(meeting.pk)) for meeting in meetings],
+        actions=actions,
     )

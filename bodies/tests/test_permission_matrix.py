@@ -22,6 +22,7 @@ from bodies.models import Body, Mandate
 from decisions.models import Advice, Assignment
 from decisions.services.decisions import decision_propose
 from decisions.tests.factories import MeetingFactory
+from meetings.models import ActionItem  # CONDUCT
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +48,11 @@ SKIPPED_PREFIXES = ("admin/", "i18n/", "static/", "media/")
 # State-changing URLs: POSTed (with an empty form) instead of fetched.
 POST_ONLY = {
     "n/<slug:network>/meetings/<int:pk>/attendance/",
+    "n/<slug:network>/meetings/<int:pk>/reply/",  # CONDUCT
+    "n/<slug:network>/meetings/<int:pk>/minutes/submit/",  # CONDUCT
+    "n/<slug:network>/meetings/<int:pk>/minutes/approve/",  # CONDUCT
+    "n/<slug:network>/meetings/<int:pk>/actions/new/",  # CONDUCT
+    "n/<slug:network>/actions/<int:pk>/done/",  # CONDUCT
     "n/<slug:network>/decisions/<int:pk>/vote/",
     "n/<slug:network>/decisions/<int:pk>/close/",
     "n/<slug:network>/decisions/<int:pk>/escalate/",
@@ -93,11 +99,21 @@ EXPECTED = {
     "n/<slug:network>/meetings/<int:meeting>/decisions/new/":   (302, 404, 403, 200, 200, 200, 200, 200),
     "n/<slug:network>/meetings/<int:pk>/":                      (302, 404, 403, 200, 200, 200, 200, 200),
     "n/<slug:network>/meetings/<int:pk>/attendance/":           (302, 404, 403, 403, 403, 302, 302, 302),
+    # CONDUCT: replies by the invited (empty form: a message), minutes for insiders until approved,
+    # action items done by their owner (the voting member here) or who runs the body.
+    "n/<slug:network>/meetings/<int:pk>/reply/":                (302, 404, 403, 302, 302, 302, 302, 302),
+    "n/<slug:network>/meetings/<int:pk>/minutes/":              (302, 404, 403, 200, 200, 200, 200, 200),
+    "n/<slug:network>/meetings/<int:pk>/minutes/submit/":       (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/meetings/<int:pk>/minutes/approve/":      (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/meetings/<int:pk>/actions/new/":          (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/actions/<int:pk>/done/":                  (302, 404, 403, 403, 302, 302, 302, 302),
+    "n/<slug:network>/mine/":                                   (302, 404, 200, 200, 200, 200, 200, 200),
 }  # fmt: skip
 
 # What each URL parameter is filled with; `pk` depends on the kind of record.
 PARAMETERS = {"network": "plantrekkers", "body": "beleidsgroep", "uidb64": "MQ", "token": "ongeldige-link"}
 PK_OF = {"meetings/": "meeting", "decisions/": "decision", "advice/": "advice", "assignments/": "assignment"}
+PK_OF["actions/"] = "action"  # CONDUCT
 
 
 def routes(patterns=None, prefix=""):
@@ -154,7 +170,12 @@ def records(network, other_network_member, coordinator, voting_member, member_wi
         due_date=datetime.date(2027, 1, 1),
         given_on=datetime.date(2026, 11, 1),
     )
-    return {"meeting": meeting, "decision": decision, "advice": advice, "assignment": assignment}
+    records = {"meeting": meeting, "decision": decision, "advice": advice, "assignment": assignment}
+    # CONDUCT: an action item of the Beleidsgroep's meeting, owned by the voting member.
+    records["action"] = ActionItem.objects.create(
+        meeting=meeting, title="Offerte opvragen", owner=voting_member.people.get(), due_date=datetime.date(2027, 1, 1)
+    )
+    return records
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

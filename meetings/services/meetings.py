@@ -1,4 +1,4 @@
-"""Writes on meetings: planning one, recording who attended.
+"""Writes on meetings: planning one, recording who attended (and who came in whose place).
 
 Who may call these is the views' question (bodies.permissions, RUN on the body);
 these functions keep the data right whoever calls them.
@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from bodies.models import Body, Membership
+from bodies.models import Body, Membership, Person
 
 from ..models import Attendance, Meeting
 
@@ -54,20 +54,28 @@ def meeting_members(meeting: Meeting) -> dict[int, bool]:
 
 
 @transaction.atomic
-def attendance_record(*, meeting: Meeting, statuses: Mapping[int, str], recorded_by=None) -> list[Attendance]:
-    """Record present, excused or absent for members of the body on the meeting date.
+def attendance_record(
+    *,
+    meeting: Meeting,
+    statuses: Mapping[int, str],
+    substitutes: Mapping[int, int] | None = None,
+    recorded_by=None,
+) -> list[Attendance]:
+    """Record present, excused, absent or substituted for members of the body on the meeting date.
 
-    `statuses` maps person ids to a status. Someone who is not a member of the body
-    on that date is refused, and then nothing is written. Returns the attendances
-    created or changed.
+    `statuses` maps person ids to a status; `substitutes` maps the person ids marked
+    substituted to the person who came in their place, someone of the same network.
+    Someone who is not a member of the body on that date is refused, and then nothing
+    is written. Returns the attendances created or changed.
     """
+    substitutes = dict(substitutes or {})
     # Two recorders saving at once take turns, so neither sees a half-written list.
     meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
     if meeting.status == Meeting.Status.CANCELLED:
         raise ValidationError(_("Deze vergadering is geannuleerd: er worden geen aanwezigheden genoteerd."))
     unknown = [status for status in statuses.values() if status not in Attendance.Status.values]
     if unknown:
-        raise ValidationError(_("Kies aanwezig, verontschuldigd of afwezig."))
+        raise ValidationError(_("Kies aanwezig, verontschuldigd, afwezig of vervangen."))
     members = meeting_members(meeting)
     strangers = sorted(person_id for person_id in statuses if person_id not in members)
     if strangers:
@@ -75,19 +83,40 @@ def attendance_record(*, meeting: Meeting, statuses: Mapping[int, str], recorded
             _("Alleen wie op %(date)s lid is van %(body)s, krijgt een aanwezigheid.")
             % {"body": meeting.body, "date": meeting.date.strftime("%d-%m-%Y")}
         )
+    for person_id, status in statuses.items():
+        if status == Attendance.Status.SUBSTITUTED and not substitutes.get(person_id):
+            raise ValidationError(_("Kies wie in de plaats kwam van een lid dat zich liet vervangen."))
+    # A substitute counts only for a member marked substituted; elsewhere it is dropped.
+    substitutes = {
+        person_id: substitute_id
+        for person_id, substitute_id in substitutes.items()
+        if statuses.get(person_id) == Attendance.Status.SUBSTITUTED
+    }
+    if any(person_id == substitute_id for person_id, substitute_id in substitutes.items()):
+        raise ValidationError(_("Een lid kan zichzelf niet vervangen."))
+    if substitutes:
+        known = set(
+            Person.objects.filter(network_id=meeting.body.network_id, pk__in=set(substitutes.values()))
+            .values_list("pk", flat=True)
+            .order_by()
+        )
+        if set(substitutes.values()) - known:
+            raise ValidationError(_("Een vervanger is iemand van dit netwerk."))
     existing = {attendance.person_id: attendance for attendance in meeting.attendances.all()}
     new, changed = [], []
     for person_id, status in statuses.items():
+        substitute_id = substitutes.get(person_id)
         attendance = existing.get(person_id)
         if attendance is None:
-            new.append(Attendance(meeting=meeting, person_id=person_id, status=status))
-        elif attendance.status != status:
+            new.append(Attendance(meeting=meeting, person_id=person_id, status=status, substitute_id=substitute_id))
+        elif attendance.status != status or attendance.substitute_id != substitute_id:
             attendance.status = status
+            attendance.substitute_id = substitute_id
             changed.append(attendance)
     # In bulk, with their history rows: the same few queries for 3 members or 40.
     user = recorded_by if getattr(recorded_by, "is_authenticated", False) else None
     if new:
         bulk_create_with_history(new, Attendance, default_user=user)
     if changed:
-        bulk_update_with_history(changed, Attendance, ["status"], default_user=user)
+        bulk_update_with_history(changed, Attendance, ["status", "substitute"], default_user=user)
     return [*new, *changed]

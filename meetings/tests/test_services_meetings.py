@@ -96,7 +96,7 @@ def test_attendance_record_refuses_a_member_whose_membership_ended_before_the_me
 
 
 def test_attendance_record_refuses_an_unknown_status(network, coordinator):
-    with pytest.raises(ValidationError, match="Kies aanwezig, verontschuldigd of afwezig"):
+    with pytest.raises(ValidationError, match="Kies aanwezig, verontschuldigd, afwezig of vervangen"):
         attendance_record(meeting=meeting_of(network), statuses={person(coordinator).pk: "maybe"})
 
 

@@ -13,6 +13,7 @@ from bodies.models import Seat
 from bodies.tests.factories import MembershipFactory, PersonFactory, SeatFactory, UserFactory
 from decisions.services.decisions import decision_close, decision_escalate, decision_propose, decision_vote
 from decisions.tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
+from meetings.models import ActionItem
 
 from .helpers import MEETING_DAY, body, kernteam_limit, main_html, meeting_of, person, present
 
@@ -349,12 +350,15 @@ def test_it_runs_the_same_number_of_queries_for_1_or_8_members_items_and_decisio
     kernteam_limit(network)
     meeting = meeting_of(network)
     meeting_of(network, seed.BELEIDSGROEP, MEETING_DAY + datetime.timedelta(days=7))
+    earlier = meeting_of(network, day=MEETING_DAY - datetime.timedelta(days=14), minutes_status="awaiting")
     seat = SeatFactory(body=meeting.body, count=None)
     for index in range(size):
         member = PersonFactory(network=network, user=UserFactory())
         MembershipFactory(seat=seat, person=member)
         AttendanceFactory(meeting=meeting, person=member)
-        AgendaItemFactory(meeting=meeting)
+        item = AgendaItemFactory(meeting=meeting, minutes=f"verslag {index}")
+        ActionItem.objects.create(meeting=meeting, agenda_item=item, title=f"actie {index}", owner=member, due_date=MEETING_DAY)
+        ActionItem.objects.create(meeting=earlier, title=f"oud {index}", owner=member, due_date=MEETING_DAY)
         decision_vote(decision=propose(meeting, text=f"open {index}"), person=member, choice="for")
         decision_escalate(decision=propose(meeting, text=f"te duur {index}", amount="7500"), escalated_by=None)
     AttendanceFactory(meeting=meeting, person=person(coordinator))
@@ -364,9 +368,12 @@ def test_it_runs_the_same_number_of_queries_for_1_or_8_members_items_and_decisio
     # session, user, network, the user's and groups' grants on the network,
     # meeting with body, the user's and groups' grants on the body; the page:
     # the user's person, memberships, attendance, agenda items, decisions, their
-    # votes, whether the body decides; the quorum's voting members and count.
-    with django_assert_max_num_queries(17):
+    # votes, whether the body decides; the quorum's voting members and count;
+    # (CONDUCT) action items of the items, the body's open actions, the previous
+    # meeting, the network's people for the substitute choice.
+    with django_assert_max_num_queries(21):
         response = client.get(meeting.get_absolute_url())
     page = response.content.decode()
     assert page.count('<article class="decision"') == 2 * size
     assert page.count('name="choice" value="for"') == size
+    assert page.count("actie ") >= size and page.count("oud ") >= size

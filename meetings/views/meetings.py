@@ -56,7 +56,7 @@ def _meeting_page(request: HttpRequest, meeting, *, attendance_form=None, status
     can_run = permissions.may(user, permissions.RUN, body)
     can_propose = permissions.may(user, permissions.PROPOSE_DECISION, body) and page.holds_decide_mandate
     if attendance_form is None and can_run:
-        attendance_form = AttendanceForm(members=page.members)
+        attendance_form = AttendanceForm(members=page.members, people=selectors.network_people(body.network))
     ctx = {
         "network": body.network,
         "body": body,
@@ -70,6 +70,8 @@ def _meeting_page(request: HttpRequest, meeting, *, attendance_form=None, status
         "attendance_form": attendance_form if can_run else None,
         "propose_form": DecisionProposeForm(meeting=meeting) if can_propose else None,
         "is_planned": meeting.status == meeting.Status.PLANNED,
+        "today": timezone.localdate(),
+        "substituted": sum(1 for line in page.members if line.status == "substituted"),
     }
     return render(request, "meetings/meeting_detail.html", ctx, status=status)
 
@@ -82,20 +84,42 @@ def meeting_detail(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     return _meeting_page(request, meeting)
 
 
+def _quorum_block(request: HttpRequest, meeting, *, error: str = "", saved: bool = False) -> HttpResponse:
+    """The quorum block alone, for htmx to swap in after an attendance change."""
+    ctx = {"quorum": meeting_quorum(meeting), "error": error, "saved": saved, "substituted": _substituted(meeting)}
+    return render(request, "meetings/conduct/quorum.html", ctx)
+
+
+def _substituted(meeting) -> int:
+    return meeting.attendances.filter(status="substituted").count()
+
+
 @require_POST
 @login_required
 def attendance_record(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    """Record attendance; from htmx (a change in the form) the answer is the refreshed quorum block."""
     network = permissions.get_network_for_user(request.user, network)
     meeting = selectors.meeting_for_network(network, pk)
     permissions.require(request.user, permissions.RUN, meeting.body)
     members = selectors.member_lines(meeting)
-    form = AttendanceForm(request.POST, members=members)
+    form = AttendanceForm(request.POST, members=members, people=selectors.network_people(network))
     if form.is_valid():
         try:
-            services.attendance_record(meeting=meeting, statuses=form.statuses(), recorded_by=request.user)
+            services.attendance_record(
+                meeting=meeting,
+                statuses=form.statuses(),
+                substitutes=form.substitutes(),
+                recorded_by=request.user,
+            )
         except ValidationError as error:
+            if request.htmx:
+                return _quorum_block(request, meeting, error=" ".join(error.messages))
             messages.error(request, " ".join(error.messages))
         else:
+            if request.htmx:
+                return _quorum_block(request, meeting, saved=True)
             messages.success(request, _("De aanwezigheden zijn bewaard."))
         return redirect(meeting)
+    if request.htmx:
+        return _quorum_block(request, meeting, error=_("Kies een geldige aanwezigheid en vervanger."))
     return _meeting_page(request, meeting, attendance_form=form, status=400)

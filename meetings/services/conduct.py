@@ -1,0 +1,185 @@
+"""Writes of the meeting itself: replies to the invitation, minutes, action items and their approval.
+
+Who may call these is the views' question (bodies.permissions); these functions keep
+the data right whoever calls them: an invitation only for the members of the body on
+the meeting date, action items only for people of the same network, minutes approved
+only at the body's next meeting.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bodies.models import Person
+
+from .. import signals
+from ..models import ActionItem, AgendaItem, Attendance, Meeting
+from .meetings import meeting_members
+
+
+def _history_user(user):
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def _refuse_cancelled(meeting: Meeting) -> None:
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ValidationError(_("Deze vergadering is geannuleerd."))
+
+
+@transaction.atomic
+def attendance_reply(
+    *, meeting: Meeting, person: Person, reply: str, today: datetime.date | None = None, by=None
+) -> Attendance:
+    """A member says whether they will come to an upcoming meeting of their body.
+
+    Only the invited (members of the body on the meeting date) reply, up to the
+    meeting date itself; a cancelled meeting takes no replies. Replying again
+    changes the answer; the attendance recorded at the meeting is left alone.
+    """
+    today = today or timezone.localdate()
+    if reply not in Attendance.Reply.values:
+        raise ValidationError(_("Kies of je komt of niet."))
+    # One reply at a time per meeting: a double submit finds the first one's row.
+    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    _refuse_cancelled(meeting)
+    if meeting.date < today:
+        raise ValidationError(_("Deze vergadering is voorbij: je kunt niet meer antwoorden."))
+    if person.pk not in meeting_members(meeting):
+        raise ValidationError(
+            _("Alleen wie op %(date)s lid is van %(body)s, is uitgenodigd.")
+            % {"body": meeting.body, "date": meeting.date.strftime("%d-%m-%Y")}
+        )
+    attendance = Attendance.objects.filter(meeting=meeting, person=person).first()
+    if attendance is None:
+        attendance = Attendance(meeting=meeting, person=person)
+    elif attendance.reply == reply:
+        return attendance
+    attendance.reply = reply
+    attendance.replied_at = timezone.now()
+    attendance._history_user = _history_user(by)
+    try:
+        with transaction.atomic():
+            attendance.save()
+    except IntegrityError:
+        raise ValidationError(_("Je antwoord is al bewaard.")) from None
+    return attendance
+
+
+def _editable_minutes(meeting: Meeting) -> None:
+    _refuse_cancelled(meeting)
+    if meeting.minutes_status == Meeting.MinutesStatus.APPROVED:
+        raise ValidationError(_("Het verslag van deze vergadering is goedgekeurd en verandert niet meer."))
+
+
+@transaction.atomic
+def agenda_item_minutes_save(*, item: AgendaItem, minutes: str, by=None) -> AgendaItem:
+    """Write the minutes of one agenda item; approved minutes stay as they were approved."""
+    item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
+    _editable_minutes(item.meeting)
+    limit = AgendaItem._meta.get_field("minutes").max_length
+    if len(minutes.strip()) > limit:
+        # A TextField's max_length is not checked by full_clean: say it here.
+        raise ValidationError(_("Een verslag bij een agendapunt telt hoogstens %(limit)s tekens.") % {"limit": limit})
+    item.minutes = minutes.strip()
+    item.full_clean()
+    item._history_user = _history_user(by)
+    item.save(update_fields=["minutes"])
+    return item
+
+
+@transaction.atomic
+def action_item_create(
+    *, item: AgendaItem, title: str, owner: Person, due_date: datetime.date, by=None
+) -> ActionItem:
+    """Note an action agreed on an agenda item: who does it, and by when."""
+    meeting = item.meeting
+    _refuse_cancelled(meeting)
+    if owner.network_id != meeting.body.network_id:
+        raise ValidationError(_("Wie de actie opneemt, is iemand van dit netwerk."))
+    if due_date < meeting.date:
+        raise ValidationError(_("De einddatum ligt niet vóór de vergadering."))
+    action = ActionItem(
+        meeting=meeting,
+        agenda_item=item,
+        title=title.strip(),
+        owner=owner,
+        due_date=due_date,
+        created_by=_history_user(by),
+    )
+    action.full_clean()
+    action._history_user = _history_user(by)
+    action.save()
+    return action
+
+
+@transaction.atomic
+def action_item_done(*, action: ActionItem, by=None) -> ActionItem:
+    """Mark an action done; a second click finds it done already and changes nothing."""
+    action = ActionItem.objects.select_for_update().get(pk=action.pk)
+    if action.status == ActionItem.Status.DONE:
+        return action
+    action.status = ActionItem.Status.DONE
+    action.done_at = timezone.now()
+    action._history_user = _history_user(by)
+    action.save(update_fields=["status", "done_at"])
+    return action
+
+
+@transaction.atomic
+def minutes_submit(*, meeting: Meeting, by=None, today: datetime.date | None = None) -> Meeting:
+    """Put the minutes up for approval at the body's next meeting; those concerned are told."""
+    today = today or timezone.localdate()
+    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    _refuse_cancelled(meeting)
+    if meeting.date > today:
+        raise ValidationError(_("Een verslag gaat pas ter goedkeuring nadat de vergadering plaatsvond."))
+    if meeting.minutes_status != Meeting.MinutesStatus.DRAFT:
+        raise ValidationError(_("Dit verslag ligt al ter goedkeuring of is goedgekeurd."))
+    meeting.minutes_status = Meeting.MinutesStatus.AWAITING_APPROVAL
+    meeting._history_user = _history_user(by)
+    meeting.save(update_fields=["minutes_status"])
+    signals.minutes_submitted.send(sender=Meeting, meeting=meeting, by=_history_user(by))
+    return meeting
+
+
+def next_meeting(meeting: Meeting) -> Meeting | None:
+    """The body's first meeting after this one that is not cancelled: where its minutes are approved."""
+    later = Meeting.objects.filter(body_id=meeting.body_id).exclude(pk=meeting.pk).exclude(
+        status=Meeting.Status.CANCELLED
+    )
+    candidates = [
+        other
+        for other in later.filter(date__gte=meeting.date).order_by("date", "start_time", "pk")
+        if _order_key(other) > _order_key(meeting)
+    ]
+    return candidates[0] if candidates else None
+
+
+def _order_key(meeting: Meeting):
+    return (meeting.date, meeting.start_time or datetime.time.min, meeting.pk)
+
+
+@transaction.atomic
+def minutes_approve(
+    *, meeting: Meeting, approved_in: Meeting, by=None, today: datetime.date | None = None
+) -> Meeting:
+    """Approve the minutes of `meeting` in `approved_in`, the same body's next meeting, on or after its date."""
+    today = today or timezone.localdate()
+    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    if meeting.minutes_status != Meeting.MinutesStatus.AWAITING_APPROVAL:
+        raise ValidationError(_("Dit verslag ligt niet ter goedkeuring."))
+    if approved_in.body_id != meeting.body_id:
+        raise ValidationError(_("Een verslag wordt goedgekeurd in een vergadering van hetzelfde orgaan."))
+    following = next_meeting(meeting)
+    if following is None or following.pk != approved_in.pk:
+        raise ValidationError(_("Een verslag wordt goedgekeurd in de volgende vergadering van het orgaan."))
+    if approved_in.date > today:
+        raise ValidationError(_("Het verslag wordt goedgekeurd wanneer de volgende vergadering plaatsvindt."))
+    meeting.minutes_status = Meeting.MinutesStatus.APPROVED
+    meeting.minutes_approved_in = approved_in
+    meeting._history_user = _history_user(by)
+    meeting.save(update_fields=["minutes_status", "minutes_approved_in"])
+    return meeting

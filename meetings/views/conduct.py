@@ -1,0 +1,231 @@
+"""The meeting itself: replies to the invitation, minutes, action items, approval, and Mijn overzicht."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bodies import permissions
+from bodies.models import Person
+
+from .. import selectors
+from ..conduct_forms import ActionItemForm, MinutesForm
+from ..models import ActionItem, Attendance, Meeting
+from ..services import conduct as services
+
+
+def _back(request: HttpRequest, fallback: str) -> HttpResponse:
+    """To the page the form was on (a local `next`), else to `fallback`."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
+        return redirect(target)
+    return redirect(fallback)
+
+
+def _error(request: HttpRequest, error: ValidationError) -> None:
+    messages.error(request, " ".join(error.messages))
+
+
+def _minutes_url(meeting: Meeting, item_pk: int | None = None) -> str:
+    url = reverse("meetings:minutes", kwargs={"network": meeting.body.network.slug, "pk": meeting.pk})
+    return f"{url}#item-{item_pk}" if item_pk else url
+
+
+@require_POST
+@login_required
+def attendance_reply(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    network = permissions.get_network_for_user(request.user, network)
+    meeting = selectors.meeting_for_network(network, pk)
+    permissions.require(request.user, permissions.VIEW_INTERNALS, meeting.body)
+    person = Person.objects.filter(network=network, user=request.user).first()
+    try:
+        if person is None:
+            raise ValidationError(_("Alleen de leden van het orgaan zijn uitgenodigd."))
+        attendance = services.attendance_reply(
+            meeting=meeting, person=person, reply=request.POST.get("reply", ""), by=request.user
+        )
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        if attendance.reply == Attendance.Reply.ATTENDING:
+            messages.success(request, _("Bewaard: je komt naar de vergadering."))
+        else:
+            messages.success(request, _("Bewaard: je kunt niet komen."))
+    return _back(request, meeting.get_absolute_url())
+
+
+def _minutes_forms(meeting, page, people, *, bound_item=None, bound_form=None):
+    """One minutes form and one action form per agenda item; the posted one keeps its errors."""
+    items = page.agenda
+    for item in items:
+        prefix = f"item{item.pk}"
+        item.minutes_form = MinutesForm(
+            items=items, initial={"item": item.pk, "minutes": item.minutes}, auto_id=f"id_{prefix}_minutes_%s"
+        )
+        item.action_form = ActionItemForm(
+            items=items, people=people, initial={"item": item.pk}, auto_id=f"id_{prefix}_action_%s"
+        )
+        if bound_item == item.pk and bound_form is not None:
+            if isinstance(bound_form, MinutesForm):
+                item.minutes_form = bound_form
+            else:
+                item.action_form = bound_form
+
+
+def _render_minutes(request, meeting, *, bound_item=None, bound_form=None, status=200) -> HttpResponse:
+    user = request.user
+    body = meeting.body
+    page = selectors.minutes_page(meeting)
+    can_run = permissions.may(user, permissions.RUN, body)
+    can_view_internals = permissions.may(user, permissions.VIEW_INTERNALS, body)
+    editable = can_run and meeting.status == Meeting.Status.PLANNED and not meeting.are_minutes_approved
+    if editable:
+        _minutes_forms(meeting, page, selectors.network_people(body.network), bound_item=bound_item, bound_form=bound_form)
+    ctx = {
+        "network": body.network,
+        "body": body,
+        "meeting": meeting,
+        "page": page,
+        "can_run": can_run,
+        "can_view_internals": can_view_internals,
+        "editable": editable,
+        "today": timezone.localdate(),
+    }
+    return render(request, "meetings/conduct/minutes.html", ctx, status=status)
+
+
+def _minutes_meeting(request: HttpRequest, network: str, pk: int) -> Meeting:
+    network = permissions.get_network_for_user(request.user, network)
+    return selectors.meeting_for_network(network, pk)
+
+
+@login_required
+def minutes(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    """The minutes; those who run the body write them here, one agenda item at a time."""
+    meeting = _minutes_meeting(request, network, pk)
+    if request.method != "POST":
+        if not selectors.may_read_minutes(request.user, meeting):
+            raise PermissionDenied
+        return _render_minutes(request, meeting)
+    permissions.require(request.user, permissions.RUN, meeting.body)
+    items = list(meeting.agenda_items.on_agenda().only("pk", "title"))
+    form = MinutesForm(request.POST, items=items, auto_id=f"id_item{request.POST.get('item', '')}_minutes_%s")
+    if not form.is_valid():
+        if "item" in form.errors:
+            messages.error(request, _("Kies een agendapunt van deze vergadering."))
+            return redirect(_minutes_url(meeting))
+        return _render_minutes(request, meeting, bound_item=form.cleaned_data["item"], bound_form=form, status=400)
+    item = next(item for item in items if item.pk == form.cleaned_data["item"])
+    try:
+        services.agenda_item_minutes_save(item=item, minutes=form.cleaned_data["minutes"], by=request.user)
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, _("Het verslag bij “%(item)s” is bewaard.") % {"item": item.title})
+    return redirect(_minutes_url(meeting, item.pk))
+
+
+@require_POST
+@login_required
+def action_create(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    meeting = _minutes_meeting(request, network, pk)
+    permissions.require(request.user, permissions.RUN, meeting.body)
+    items = list(meeting.agenda_items.on_agenda().select_related("meeting__body"))
+    people = selectors.network_people(meeting.body.network)
+    form = ActionItemForm(
+        request.POST, items=items, people=people, auto_id=f"id_item{request.POST.get('item', '')}_action_%s"
+    )
+    if not form.is_valid():
+        if "item" in form.errors:
+            messages.error(request, _("Kies een agendapunt van deze vergadering."))
+            return redirect(_minutes_url(meeting))
+        return _render_minutes(request, meeting, bound_item=form.cleaned_data["item"], bound_form=form, status=400)
+    item = next(item for item in items if item.pk == form.cleaned_data["item"])
+    owner = next(person for person in people if person.pk == form.cleaned_data["owner"])
+    owner.network = meeting.body.network
+    try:
+        services.action_item_create(
+            item=item,
+            title=form.cleaned_data["title"],
+            owner=owner,
+            due_date=form.cleaned_data["due_date"],
+            by=request.user,
+        )
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, _("Het actiepunt is genoteerd."))
+    return redirect(_minutes_url(meeting, item.pk))
+
+
+@require_POST
+@login_required
+def action_done(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    """The owner, or someone who runs the body, marks an action done."""
+    network = permissions.get_network_for_user(request.user, network)
+    action = get_object_or_404(
+        ActionItem.objects.select_related("meeting__body", "owner"), pk=pk, meeting__body__network=network
+    )
+    action.meeting.body.network = network
+    is_owner = action.owner.user_id is not None and action.owner.user_id == request.user.pk
+    if not is_owner:
+        permissions.require(request.user, permissions.RUN, action.meeting.body)
+    services.action_item_done(action=action, by=request.user)
+    messages.success(request, _("“%(action)s” is afgewerkt.") % {"action": action.title})
+    return _back(request, action.meeting.get_absolute_url())
+
+
+@require_POST
+@login_required
+def minutes_submit(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    meeting = _minutes_meeting(request, network, pk)
+    permissions.require(request.user, permissions.RUN, meeting.body)
+    try:
+        services.minutes_submit(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, _("Het verslag ligt ter goedkeuring op de volgende vergadering."))
+    return _back(request, _minutes_url(meeting))
+
+
+@require_POST
+@login_required
+def minutes_approve(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    """Approve the minutes of meeting `pk` in the meeting posted as `approved_in` (the next one)."""
+    meeting = _minutes_meeting(request, network, pk)
+    permissions.require(request.user, permissions.RUN, meeting.body)
+    try:
+        approved_in_pk = int(request.POST.get("approved_in", ""))
+    except ValueError:
+        messages.error(request, _("Kies de vergadering waarin het verslag wordt goedgekeurd."))
+        return redirect(_minutes_url(meeting))
+    approved_in = selectors.meeting_for_network(meeting.body.network, approved_in_pk)
+    try:
+        services.minutes_approve(meeting=meeting, approved_in=approved_in, by=request.user)
+    except ValidationError as error:
+        _error(request, error)
+        return _back(request, _minutes_url(meeting))
+    messages.success(
+        request,
+        _("Het verslag van %(day)s is goedgekeurd en voor het hele netwerk zichtbaar.")
+        % {"day": meeting.date.strftime("%d-%m-%Y")},
+    )
+    return redirect(approved_in)
+
+
+@login_required
+def mine(request: HttpRequest, network: str) -> HttpResponse:
+    """Mijn overzicht: my bodies and roles, my upcoming meetings with my reply, my open actions."""
+    network = permissions.get_network_for_user(request.user, network)
+    today = timezone.localdate()
+    overview = selectors.my_overview(network, request.user, today)
+    ctx = {"network": network, "overview": overview, "today": today}
+    return render(request, "meetings/conduct/mine.html", ctx)
+
