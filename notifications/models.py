@@ -134,7 +134,7 @@ class NotificationPreference(models.Model):
         help_text=_("Enkele dagen vóór een vergadering (standaard een week en een dag), met een agenda-uitnodiging."),
     )
     action_item_due = models.BooleanField(
-        Kind.ACTION_ITEM_DUE.label, default=True, help_text=_("De dag vóór en op de vervaldatum van jouw actiepunten.")
+        Kind.ACTION_ITEM_DUE.label, default=True, help_text=_("De dag vóór de vervaldatum van jouw actiepunten.")
     )
     minutes_awaiting_approval = models.BooleanField(
         Kind.MINUTES_AWAITING_APPROVAL.label,

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('agenda_published', models.BooleanField(default=True, help_text='De agenda van een vergadering, met een agenda-uitnodiging.', verbose_name='Agenda gepubliceerd')),
                 ('agenda_changed', models.BooleanField(default=True, help_text='Wat er veranderde aan een gepubliceerde agenda.', verbose_name='Agenda gewijzigd')),
                 ('meeting_reminder', models.BooleanField(default=True, help_text='Enkele dagen vóór een vergadering (standaard een week en een dag), met een agenda-uitnodiging.', verbose_name='Herinnering aan een vergadering')),
-                ('action_item_due', models.BooleanField(default=True, help_text='De dag vóór en op de vervaldatum van jouw actiepunten.', verbose_name='Actiepunt bijna op vervaldatum')),
+                ('action_item_due', models.BooleanField(default=True, help_text='De dag vóór de vervaldatum van jouw actiepunten.', verbose_name='Actiepunt bijna op vervaldatum')),
                 ('minutes_awaiting_approval', models.BooleanField(default=True, help_text='Wanneer het verslag van een vergadering klaar is om goed te keuren.', verbose_name='Verslag ter goedkeuring')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='notification_preference', to=settings.AUTH_USER_MODEL, verbose_name='login')),
