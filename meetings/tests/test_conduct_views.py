@@ -1,0 +1,427 @@
+"""The meeting itself, as pages: replying, attendance with a substitute (also by htmx), minutes,
+action items and the approval of the minutes, with who may do what and bad input."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
+
+from bodies import seed
+from bodies.tests.factories import MembershipFactory, PersonFactory, SeatFactory, UserFactory
+from decisions.services.decisions import decision_propose
+from decisions.tests.factories import AgendaItemFactory, MeetingFactory
+from meetings.models import ActionItem, AgendaItem, Attendance, Meeting
+
+from .helpers import csrf_client, main_html, meeting_of, messages_of, person
+
+pytestmark = pytest.mark.django_db
+
+
+def today():
+    return timezone.localdate()
+
+
+def url(name, meeting_or_action, network=None):
+    network = network or (
+        meeting_or_action.body.network if isinstance(meeting_or_action, Meeting) else meeting_or_action.meeting.body.network
+    )
+    return reverse(f"meetings:{name}", kwargs={"network": network.slug, "pk": meeting_or_action.pk})
+
+
+@pytest.fixture
+def upcoming(network):
+    """The Beleidsgroep meets next week: every persona but the Forum member is invited."""
+    return meeting_of(network, seed.BELEIDSGROEP, today() + datetime.timedelta(days=7))
+
+
+@pytest.fixture
+def held(network):
+    """The Beleidsgroep met today, with one agenda item."""
+    meeting = meeting_of(network, seed.BELEIDSGROEP, today())
+    AgendaItemFactory(meeting=meeting, title="Begroting 2027")
+    return meeting
+
+
+# Replying -------------------------------------------------------------------------------------
+
+
+def test_a_member_says_they_come_and_sees_it_on_the_meeting_page(login, upcoming, voting_member):
+    client = login(voting_member)
+    response = client.post(url("reply", upcoming), {"reply": "attending"}, follow=True)
+
+    assert messages_of(response) == ["Bewaard: je komt naar de vergadering."]
+    assertContains(response, "Je antwoord: je komt.")
+    assert Attendance.objects.get(person=person(voting_member)).reply == "attending"
+
+
+def test_the_reply_returns_to_a_local_next_page_only(login, upcoming, voting_member):
+    client = login(voting_member)
+    mine = reverse("meetings:mine", kwargs={"network": upcoming.body.network.slug})
+
+    assert client.post(url("reply", upcoming), {"reply": "attending", "next": mine})["Location"] == mine
+    evil = client.post(url("reply", upcoming), {"reply": "attending", "next": "https://evil.example/"})
+    assert evil["Location"] == upcoming.get_absolute_url()
+
+
+def test_a_double_submit_keeps_one_reply(login, upcoming, voting_member):
+    client = login(voting_member)
+    client.post(url("reply", upcoming), {"reply": "attending"})
+    client.post(url("reply", upcoming), {"reply": "attending"})
+
+    assert Attendance.objects.filter(person=person(voting_member)).count() == 1
+
+
+def test_the_coordinator_not_in_the_body_is_told_only_members_are_invited(login, network, coordinator):
+    meeting = meeting_of(network, seed.ONDERSTEUNINGSGROEP, today() + datetime.timedelta(days=7))
+
+    response = login(coordinator).post(url("reply", meeting), {"reply": "attending"}, follow=True)
+
+    assert messages_of(response) == [f"Alleen wie op {meeting.date:%d-%m-%Y} lid is van Inhoudelijke Ondersteuningsgroep, is uitgenodigd."]
+    assert not Attendance.objects.exists()
+
+
+def test_a_network_member_outside_the_body_gets_403(login, upcoming, forum_member):
+    assert login(forum_member).post(url("reply", upcoming), {"reply": "attending"}).status_code == 403
+
+
+def test_another_networks_member_gets_404(login, upcoming, other_network_member):
+    assert login(other_network_member).post(url("reply", upcoming), {"reply": "attending"}).status_code == 404
+
+
+def test_a_past_meeting_takes_no_reply_and_shows_no_buttons(login, network, voting_member):
+    past = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=1))
+    client = login(voting_member)
+
+    response = client.post(url("reply", past), {"reply": "attending"}, follow=True)
+
+    assert messages_of(response) == ["Deze vergadering is voorbij: je kunt niet meer antwoorden."]
+    assertNotContains(response, 'name="reply"')
+
+
+def test_reply_refuses_get_and_a_post_without_csrf(login, upcoming, voting_member):
+    assert login(voting_member).get(url("reply", upcoming)).status_code == 405
+    assert csrf_client(voting_member).post(url("reply", upcoming), {"reply": "attending"}).status_code == 403
+    assert not Attendance.objects.exists()
+
+
+def test_the_meeting_page_lists_the_invited_with_their_reply(login, upcoming, coordinator, voting_member):
+    login(voting_member).post(url("reply", upcoming), {"reply": "not_attending"})
+
+    html = main_html(login(coordinator).get(upcoming.get_absolute_url()))
+
+    row = html[html.index('<th scope="row">Tom Janssens') :]
+    assert "Ik kan niet komen" in row[: row.index("</tr>")]
+    assert "geen antwoord" in html
+
+
+# Attendance with a substitute, with and without htmx ---------------------------------------
+
+
+def test_the_coordinator_records_a_substitute_and_the_page_names_them(login, network, held, coordinator, voting_member):
+    deputy = PersonFactory(network=network, name="Karel Plaatsvervanger")
+    me = person(voting_member).pk
+
+    response = login(coordinator).post(
+        url("attendance", held), {f"person_{me}": "substituted", f"substitute_{me}": deputy.pk}, follow=True
+    )
+
+    assert messages_of(response) == ["De aanwezigheden zijn bewaard."]
+    assert Attendance.objects.get(person_id=me).substitute == deputy
+    assertContains(response, "1 lid liet zich vervangen; een vervanger telt niet mee voor het quorum en stemt niet.")
+
+
+def test_htmx_gets_the_refreshed_quorum_block_only(login, held, coordinator, voting_member, chair):
+    response = login(coordinator).post(
+        url("attendance", held),
+        {f"person_{person(voting_member).pk}": "present", f"person_{person(chair).pk}": "present"},
+        headers={"HX-Request": "true"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.startswith('<div id="quorum"')
+    assert "2 van de" in html and "<main" not in html
+    assert "Aanwezigheden bewaard." in html
+
+
+def test_htmx_shows_the_missing_substitute_in_the_quorum_block(login, held, coordinator, voting_member):
+    response = login(coordinator).post(
+        url("attendance", held), {f"person_{person(voting_member).pk}": "substituted"}, headers={"HX-Request": "true"}
+    )
+
+    assertContains(response, "Kies wie in de plaats kwam van een lid dat zich liet vervangen.")
+    assert not Attendance.objects.exists()
+
+
+def test_a_substitute_of_another_network_is_not_a_choice(login, held, coordinator, voting_member, other_network_member):
+    me = person(voting_member).pk
+
+    response = login(coordinator).post(
+        url("attendance", held),
+        {f"person_{me}": "substituted", f"substitute_{me}": person(other_network_member).pk},
+    )
+
+    assert response.status_code == 400
+    assertContains(response, f'id="id_substitute_{me}_error"', status_code=400)
+    assert not Attendance.objects.exists()
+
+
+# Minutes: who reads them, before and after approval ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("persona", "before", "after"),
+    [
+        ("forum_member", 403, 200),
+        ("member_without_vote", 200, 200),
+        ("voting_member", 200, 200),
+        ("chair", 200, 200),
+        ("coordinator", 200, 200),
+        ("network_admin", 200, 200),
+        ("other_network_member", 404, 404),
+    ],
+)
+def test_minutes_are_for_insiders_until_approved_then_for_the_network(login, request, held, persona, before, after):
+    item = held.agenda_items.get()
+    item.minutes = "Besproken: de begroting is in evenwicht."
+    item.save()
+    client = login(request.getfixturevalue(persona))
+
+    assert client.get(url("minutes", held)).status_code == before
+
+    Meeting.objects.filter(pk=held.pk).update(minutes_status="approved")
+    response = client.get(url("minutes", held))
+    assert response.status_code == after
+    if after == 200:
+        assertContains(response, "Besproken: de begroting is in evenwicht.")
+
+
+def test_the_meeting_page_stays_for_insiders_even_when_the_minutes_are_approved(login, held, forum_member):
+    Meeting.objects.filter(pk=held.pk).update(minutes_status="approved")
+
+    assert login(forum_member).get(held.get_absolute_url()).status_code == 403
+
+
+def test_a_network_member_reading_approved_minutes_gets_no_links_to_internal_pages(login, held, forum_member):
+    decision_propose(
+        meeting=held, domain="staff", text="Aanwerving", amount_eur=None, proposed_by=None, agenda_item=held.agenda_items.get()
+    )
+    Meeting.objects.filter(pk=held.pk).update(minutes_status="approved")
+
+    response = login(forum_member).get(url("minutes", held))
+
+    assertContains(response, "Aanwerving")
+    assert "/decisions/" not in main_html(response)
+    assertNotContains(response, 'name="minutes"')
+
+
+# Minutes: writing them ----------------------------------------------------------------------
+
+
+def test_the_chair_writes_the_minutes_of_an_item_with_html_escaped(login, held, chair):
+    item = held.agenda_items.get()
+    client = login(chair)
+
+    response = client.post(url("minutes", held), {"item": item.pk, "minutes": "<script>alert(1)</script> akkoord"}, follow=True)
+
+    item.refresh_from_db()
+    assert item.minutes == "<script>alert(1)</script> akkoord"
+    assert messages_of(response) == ["Het verslag bij “Begroting 2027” is bewaard."]
+    assert "<script>alert(1)</script>" not in response.content.decode()
+    assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt; akkoord")
+
+
+def test_a_voting_member_may_not_write_minutes(login, held, voting_member):
+    item = held.agenda_items.get()
+
+    assert login(voting_member).post(url("minutes", held), {"item": item.pk, "minutes": "x"}).status_code == 403
+    item.refresh_from_db()
+    assert item.minutes == ""
+
+
+def test_minutes_for_an_item_of_another_meeting_are_refused(login, network, held, chair):
+    elsewhere = AgendaItemFactory(meeting=meeting_of(network, seed.BELEIDSGROEP, today() + datetime.timedelta(days=3)))
+
+    response = login(chair).post(url("minutes", held), {"item": elsewhere.pk, "minutes": "gesmokkeld"}, follow=True)
+
+    assert messages_of(response) == ["Kies een agendapunt van deze vergadering."]
+    elsewhere.refresh_from_db()
+    assert elsewhere.minutes == ""
+
+
+def test_huge_minutes_are_refused_next_to_the_item(login, held, chair):
+    item = held.agenda_items.get()
+
+    response = login(chair).post(url("minutes", held), {"item": item.pk, "minutes": "x" * 20001})
+
+    assert response.status_code == 400
+    assertContains(response, f'id="id_item{item.pk}_minutes_minutes_error"', status_code=400)
+    item.refresh_from_db()
+    assert item.minutes == ""
+
+
+# Action items ----------------------------------------------------------------------------------
+
+
+def action_data(item, who, **extra):
+    return {"item": item.pk, "title": "Offerte opvragen", "owner": who.pk, "due_date": str(today() + datetime.timedelta(days=14)), **extra}
+
+
+def test_the_coordinator_notes_an_action_item_on_an_item(login, held, coordinator, voting_member):
+    item = held.agenda_items.get()
+
+    response = login(coordinator).post(url("action_create", held), action_data(item, person(voting_member)), follow=True)
+
+    assert messages_of(response) == ["Het actiepunt is genoteerd."]
+    action = ActionItem.objects.get()
+    assert (action.agenda_item, action.owner, action.created_by) == (item, person(voting_member), coordinator)
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        ({"due_date": "2026-02-30"}, "Voer een geldige datum in."),
+        ({"title": ""}, "Dit veld is verplicht."),
+        ({"title": "x" * 301}, "Zorg dat deze waarde niet meer dan 300 tekens bevat"),
+        ({"owner": "999999"}, "Selecteer een geldige keuze."),
+    ],
+)
+def test_bad_action_items_are_refused_with_the_error_next_to_the_field(login, held, coordinator, voting_member, change, error):
+    item = held.agenda_items.get()
+
+    response = login(coordinator).post(url("action_create", held), action_data(item, person(voting_member), **change))
+
+    assert response.status_code == 400
+    assertContains(response, error, status_code=400)
+    assert not ActionItem.objects.exists()
+
+
+def test_an_owner_of_another_network_is_not_a_choice(login, held, coordinator, other_network_member):
+    item = held.agenda_items.get()
+
+    response = login(coordinator).post(url("action_create", held), action_data(item, person(other_network_member)))
+
+    assert response.status_code == 400
+    assert not ActionItem.objects.exists()
+
+
+def test_a_member_may_not_note_action_items(login, held, voting_member):
+    item = held.agenda_items.get()
+
+    assert login(voting_member).post(url("action_create", held), action_data(item, person(voting_member))).status_code == 403
+
+
+@pytest.fixture
+def action(held, voting_member):
+    return ActionItem.objects.create(
+        meeting=held, agenda_item=held.agenda_items.get(), title="Offerte opvragen", owner=person(voting_member), due_date=today()
+    )
+
+
+@pytest.mark.parametrize(("persona", "status"), [("voting_member", 302), ("chair", 302), ("member_without_vote", 403), ("forum_member", 403), ("other_network_member", 404)])
+def test_the_owner_or_who_runs_the_body_marks_an_action_done(login, request, action, persona, status):
+    response = login(request.getfixturevalue(persona)).post(url("action_done", action))
+
+    assert response.status_code == status
+    action.refresh_from_db()
+    assert action.status == ("done" if status == 302 else "open")
+
+
+def test_marking_done_refuses_get(login, action, voting_member):
+    assert login(voting_member).get(url("action_done", action)).status_code == 405
+
+
+def test_an_open_action_returns_on_the_next_meeting_until_done(login, network, held, action, coordinator, voting_member):
+    following = meeting_of(network, seed.BELEIDSGROEP, today() + datetime.timedelta(days=30))
+    client = login(coordinator)
+
+    html = main_html(client.get(following.get_absolute_url()))
+    assert "Offerte opvragen" in html[html.index('id="open-actions"') :]
+
+    login(voting_member).post(url("action_done", action))
+    html = main_html(login(coordinator).get(following.get_absolute_url()))
+    assert "Offerte opvragen" not in html[html.index('id="open-actions"') :]
+
+
+# Approval ----------------------------------------------------------------------------------------
+
+
+def test_the_minutes_are_submitted_then_approved_in_the_next_meeting(login, network, coordinator):
+    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28))
+    following = meeting_of(network, seed.BELEIDSGROEP, today())
+    client = login(coordinator)
+
+    client.post(url("minutes_submit", first))
+    first.refresh_from_db()
+    assert first.minutes_status == "awaiting"
+
+    page = client.get(following.get_absolute_url())
+    assertContains(page, "Verslag van de vorige vergadering goedkeuren")
+
+    response = client.post(url("minutes_approve", first), {"approved_in": following.pk}, follow=True)
+    first.refresh_from_db()
+    assert (first.minutes_status, first.minutes_approved_in) == ("approved", following)
+    assert messages_of(response) == [f"Het verslag van {first.date:%d-%m-%Y} is goedgekeurd en voor het hele netwerk zichtbaar."]
+
+
+def test_approval_in_another_bodys_meeting_is_refused(login, network, coordinator):
+    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28), minutes_status="awaiting")
+    meeting_of(network, seed.BELEIDSGROEP, today())
+    kernteam = meeting_of(network, seed.KERNTEAM, today())
+
+    response = login(coordinator).post(url("minutes_approve", first), {"approved_in": kernteam.pk}, follow=True)
+
+    assert messages_of(response) == ["Een verslag wordt goedgekeurd in een vergadering van hetzelfde orgaan."]
+    first.refresh_from_db()
+    assert first.minutes_status == "awaiting"
+
+
+def test_approval_in_another_networks_meeting_is_404(login, network, other_network, coordinator):
+    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28), minutes_status="awaiting")
+    elsewhere = MeetingFactory(body__network=other_network, date=today())
+
+    assert login(coordinator).post(url("minutes_approve", first), {"approved_in": elsewhere.pk}).status_code == 404
+
+
+def test_approval_with_a_forged_id_says_what_to_do(login, network, coordinator):
+    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28), minutes_status="awaiting")
+
+    response = login(coordinator).post(url("minutes_approve", first), {"approved_in": "abc"}, follow=True)
+
+    assert messages_of(response) == ["Kies de vergadering waarin het verslag wordt goedgekeurd."]
+
+
+def test_a_member_may_not_submit_or_approve(login, network, voting_member):
+    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28))
+    following = meeting_of(network, seed.BELEIDSGROEP, today())
+    client = login(voting_member)
+
+    assert client.post(url("minutes_submit", first)).status_code == 403
+    assert client.post(url("minutes_approve", first), {"approved_in": following.pk}).status_code == 403
+
+
+# Cost ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_the_minutes_page_runs_the_same_queries_for_1_or_8_items(
+    login, network, held, chair, size, django_assert_max_num_queries
+):
+    AgendaItem.objects.all().delete()
+    for index in range(size):
+        item = AgendaItemFactory(meeting=held, title=f"punt {index}", minutes=f"verslag {index}")
+        owner = PersonFactory(network=network, user=UserFactory())
+        MembershipFactory(seat=SeatFactory(body=held.body, count=None), person=owner)
+        ActionItem.objects.create(meeting=held, agenda_item=item, title=f"actie {index}", owner=owner, due_date=today())
+        decision_propose(meeting=held, domain="staff", text=f"besluit {index}", amount_eur=None, proposed_by=None, agenda_item=item)
+    client = login(chair)
+    client.get(url("minutes", held))
+
+    # session, user, network and its grants (user, groups), meeting with body and
+    # approving meeting, the body's grants (user, groups); agenda items, their
+    # action items with owners, decisions, the next meeting, the network's people.
+    with django_assert_max_num_queries(14):
+        response = client.get(url("minutes", held))
+    assert response.content.decode().count("actie ") >= size
