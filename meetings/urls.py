@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import conduct, meetings
+from .views import agenda
 
 app_name = "meetings"
 urlpatterns = [
@@ -16,4 +17,20 @@ urlpatterns = [
     path("meetings/<int:pk>/actions/new/", conduct.action_create, name="action_create"),
     path("actions/<int:pk>/done/", conduct.action_done, name="action_done"),
     path("mine/", conduct.mine, name="mine"),
+    # The shared agenda (helper AGENDA): items, order, proposals, suggestions, attachments, publishing.
+    path("meetings/<int:pk>/agenda/", agenda.agenda, name="agenda"),
+    path("meetings/<int:pk>/agenda/items/", agenda.agenda_item_add, name="agenda_item_add"),
+    path("meetings/<int:pk>/agenda/order/", agenda.agenda_reorder, name="agenda_reorder"),
+    path("meetings/<int:pk>/agenda/publish/", agenda.agenda_publish, name="agenda_publish"),
+    path("meetings/<int:pk>/agenda/proposals/", agenda.agenda_item_propose, name="agenda_propose"),
+    path("meetings/<int:pk>/agenda/suggestions/", agenda.agenda_suggestion_add, name="agenda_suggestion_add"),
+    path("agenda-items/<int:pk>/edit/", agenda.agenda_item_edit, name="agenda_item_edit"),
+    path("agenda-items/<int:pk>/remove/", agenda.agenda_item_remove, name="agenda_item_remove"),
+    path("agenda-items/<int:pk>/move/", agenda.agenda_item_move, name="agenda_item_move"),
+    path("agenda-items/<int:pk>/accept/", agenda.agenda_proposal_accept, name="agenda_proposal_accept"),
+    path("agenda-items/<int:pk>/merge/", agenda.agenda_proposal_merge, name="agenda_proposal_merge"),
+    path("agenda-items/<int:pk>/decline/", agenda.agenda_proposal_decline, name="agenda_proposal_decline"),
+    path("agenda-items/<int:pk>/attachments/", agenda.attachment_add, name="attachment_add"),
+    path("attachments/<int:pk>/", agenda.attachment_download, name="attachment"),
+    path("attachments/<int:pk>/remove/", agenda.attachment_remove, name="attachment_remove"),
 ]

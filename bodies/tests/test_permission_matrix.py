@@ -22,6 +22,8 @@ from bodies.models import Body, Mandate
 from decisions.models import Advice, Assignment
 from decisions.services.decisions import decision_propose
 from decisions.tests.factories import MeetingFactory
+from django.core.files.base import ContentFile  # AGENDA
+from meetings.models import AgendaAttachment, AgendaItem  # AGENDA
 from meetings.models import ActionItem  # CONDUCT
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +56,18 @@ POST_ONLY = {
     "n/<slug:network>/meetings/<int:pk>/actions/new/",  # CONDUCT
     "n/<slug:network>/actions/<int:pk>/done/",  # CONDUCT
     "n/<slug:network>/decisions/<int:pk>/vote/",
+    "n/<slug:network>/meetings/<int:pk>/agenda/items/",  # AGENDA
+    "n/<slug:network>/meetings/<int:pk>/agenda/order/",  # AGENDA
+    "n/<slug:network>/meetings/<int:pk>/agenda/publish/",  # AGENDA
+    "n/<slug:network>/meetings/<int:pk>/agenda/proposals/",  # AGENDA
+    "n/<slug:network>/meetings/<int:pk>/agenda/suggestions/",  # AGENDA
+    "n/<slug:network>/agenda-items/<int:pk>/remove/",  # AGENDA
+    "n/<slug:network>/agenda-items/<int:pk>/move/",  # AGENDA
+    "n/<slug:network>/agenda-items/<int:pk>/accept/",  # AGENDA
+    "n/<slug:network>/agenda-items/<int:pk>/merge/",  # AGENDA
+    "n/<slug:network>/agenda-items/<int:pk>/decline/",  # AGENDA
+    "n/<slug:network>/agenda-items/<int:pk>/attachments/",  # AGENDA
+    "n/<slug:network>/attachments/<int:pk>/remove/",  # AGENDA
     "n/<slug:network>/decisions/<int:pk>/close/",
     "n/<slug:network>/decisions/<int:pk>/escalate/",
 }
@@ -99,6 +113,24 @@ EXPECTED = {
     "n/<slug:network>/meetings/<int:meeting>/decisions/new/":   (302, 404, 403, 200, 200, 200, 200, 200),
     "n/<slug:network>/meetings/<int:pk>/":                      (302, 404, 403, 200, 200, 200, 200, 200),
     "n/<slug:network>/meetings/<int:pk>/attendance/":           (302, 404, 403, 403, 403, 302, 302, 302),
+    # AGENDA: the draft agenda (and its files) for the body, published ones for the whole network;
+    # building it for who runs the body; proposing for members. An empty POST either fails the
+    # form (400) or is refused by the service and redirects back with its message (302).
+    "n/<slug:network>/meetings/<int:pk>/agenda/":               (302, 404, 403, 200, 200, 200, 200, 200),
+    "n/<slug:network>/meetings/<int:pk>/agenda/items/":         (302, 404, 403, 403, 403, 400, 400, 400),
+    "n/<slug:network>/meetings/<int:pk>/agenda/order/":         (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/meetings/<int:pk>/agenda/publish/":       (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/meetings/<int:pk>/agenda/proposals/":     (302, 404, 403, 400, 400, 400, 400, 400),
+    "n/<slug:network>/meetings/<int:pk>/agenda/suggestions/":   (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/agenda-items/<int:pk>/edit/":             (302, 404, 403, 403, 403, 200, 200, 200),
+    "n/<slug:network>/agenda-items/<int:pk>/remove/":           (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/agenda-items/<int:pk>/move/":             (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/agenda-items/<int:pk>/accept/":           (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/agenda-items/<int:pk>/merge/":            (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/agenda-items/<int:pk>/decline/":          (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/agenda-items/<int:pk>/attachments/":      (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/attachments/<int:pk>/":                   (302, 404, 403, 200, 200, 200, 200, 200),
+    "n/<slug:network>/attachments/<int:pk>/remove/":            (302, 404, 403, 403, 403, 302, 302, 302),
     # CONDUCT: replies by the invited (empty form: a message), minutes for insiders until approved,
     # action items done by their owner (the voting member here) or who runs the body.
     "n/<slug:network>/meetings/<int:pk>/reply/":                (302, 404, 403, 302, 302, 302, 302, 302),
@@ -114,6 +146,8 @@ EXPECTED = {
 PARAMETERS = {"network": "plantrekkers", "body": "beleidsgroep", "uidb64": "MQ", "token": "ongeldige-link"}
 PK_OF = {"meetings/": "meeting", "decisions/": "decision", "advice/": "advice", "assignments/": "assignment"}
 PK_OF["actions/"] = "action"  # CONDUCT
+PK_OF["agenda-items/"] = "agenda_item"  # AGENDA
+PK_OF["attachments/"] = "attachment"  # AGENDA
 
 
 def routes(patterns=None, prefix=""):
@@ -175,7 +209,18 @@ def records(network, other_network_member, coordinator, voting_member, member_wi
     records["action"] = ActionItem.objects.create(
         meeting=meeting, title="Offerte opvragen", owner=voting_member.people.get(), due_date=datetime.date(2027, 1, 1)
     )
+    # AGENDA: an item on the Beleidsgroep's draft agenda with a file (in a temporary MEDIA_ROOT).
+    records["agenda_item"] = AgendaItem.objects.create(meeting=meeting, title="Begroting 2027")
+    records["attachment"] = AgendaAttachment(
+        item=records["agenda_item"], name="begroting.pdf", size=9, content_type="application/pdf"
+    )
+    records["attachment"].file.save("begroting.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
     return records
+
+
+@pytest.fixture(autouse=True)
+def agenda_media(settings, tmp_path):  # AGENDA: attachments of the records land in a temporary folder
+    settings.MEDIA_ROOT = str(tmp_path)
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
