@@ -22,6 +22,7 @@ from bodies.models import Body, Mandate
 from decisions.models import Advice, Assignment
 from decisions.services.decisions import decision_propose
 from decisions.tests.factories import MeetingFactory
+from calendars.tests.factories import FeedTokenFactory  # CAL
 from django.core.files.base import ContentFile  # AGENDA
 from meetings.models import AgendaAttachment, AgendaItem  # AGENDA
 from meetings.models import ActionItem  # CONDUCT
@@ -50,6 +51,8 @@ SKIPPED_PREFIXES = ("admin/", "i18n/", "static/", "media/")
 # State-changing URLs: POSTed (with an empty form) instead of fetched.
 POST_ONLY = {
     "n/<slug:network>/meetings/<int:pk>/attendance/",
+    "calendar/link/new/",  # CAL
+    "calendar/link/revoke/",  # CAL
     "n/<slug:network>/meetings/<int:pk>/reply/",  # CONDUCT
     "n/<slug:network>/meetings/<int:pk>/minutes/submit/",  # CONDUCT
     "n/<slug:network>/meetings/<int:pk>/minutes/approve/",  # CONDUCT
@@ -88,6 +91,17 @@ EXPECTED = {
     "accounts/password_reset/done/":                            (200, 200, 200, 200, 200, 200, 200, 200),
     "accounts/reset/<uidb64>/<token>/":                         (200, 200, 200, 200, 200, 200, 200, 200),
     "accounts/reset/done/":                                     (200, 200, 200, 200, 200, 200, 200, 200),
+    # CAL: the Agenda-abonnement page and its POSTs need a login, any login (each has its own link;
+    # an empty POST makes or revokes it and redirects back). The feeds need no login: the secret link
+    # is the key, so every persona, anonymous too, gets 200 with the voting member's link
+    # (PARAMETERS["feed_token"]); what that link's owner may see, and 404 for unknown, revoked and
+    # other networks' links, is in calendars/tests/test_views_feeds.py.
+    "calendar/":                                                (302, 200, 200, 200, 200, 200, 200, 200),
+    "calendar/feed/<str:feed_token>/mine.ics":                  (200, 200, 200, 200, 200, 200, 200, 200),
+    "calendar/feed/<str:feed_token>/n/<slug:network>.ics":      (200, 200, 200, 200, 200, 200, 200, 200),
+    "calendar/feed/<str:feed_token>/n/<slug:network>/<slug:body>.ics": (200, 200, 200, 200, 200, 200, 200, 200),
+    "calendar/link/new/":                                       (302, 302, 302, 302, 302, 302, 302, 302),
+    "calendar/link/revoke/":                                    (302, 302, 302, 302, 302, 302, 302, 302),
     "healthz":                                                  (200, 200, 200, 200, 200, 200, 200, 200),
     "n/<slug:network>/":                                        (302, 404, 200, 200, 200, 200, 200, 200),
     "n/<slug:network>/advice/":                                 (302, 404, 200, 200, 200, 200, 200, 200),
@@ -144,6 +158,7 @@ EXPECTED = {
 
 # What each URL parameter is filled with; `pk` depends on the kind of record.
 PARAMETERS = {"network": "plantrekkers", "body": "beleidsgroep", "uidb64": "MQ", "token": "ongeldige-link"}
+PARAMETERS["feed_token"] = "agendalink-van-tom"  # CAL: the voting member's live calendar link (records)
 PK_OF = {"meetings/": "meeting", "decisions/": "decision", "advice/": "advice", "assignments/": "assignment"}
 PK_OF["actions/"] = "action"  # CONDUCT
 PK_OF["agenda-items/"] = "agenda_item"  # AGENDA
@@ -204,6 +219,7 @@ def records(network, other_network_member, coordinator, voting_member, member_wi
         due_date=datetime.date(2027, 1, 1),
         given_on=datetime.date(2026, 11, 1),
     )
+    FeedTokenFactory(user=voting_member, token=PARAMETERS["feed_token"])  # CAL
     records = {"meeting": meeting, "decision": decision, "advice": advice, "assignment": assignment}
     # CONDUCT: an action item of the Beleidsgroep's meeting, owned by the voting member.
     records["action"] = ActionItem.objects.create(
