@@ -423,3 +423,17 @@ def test_the_published_agenda_costs_a_network_member_the_same_for_2_or_12_items(
     assert response.status_code == 200
     assertNotContains(response, "Voorstel 0")
     print(f"published agenda for a network member, n={n}: {len(captured)} queries")
+
+
+def test_the_meeting_page_links_to_its_agenda(login, meeting, chair, voting_member):
+    agenda = url("agenda", meeting)
+    response = login(chair).get(meeting.get_absolute_url())
+    assertContains(response, f'<a href="{agenda}">Agenda opstellen</a>', html=True)
+    response = login(voting_member).get(meeting.get_absolute_url())
+    assertContains(response, f'<a href="{agenda}">Agenda en voorstellen</a>', html=True)
+    assertContains(response, "nog niet gepubliceerd")
+
+
+def test_who_runs_the_body_adds_items_directly_and_gets_no_proposal_form(login, meeting, chair):
+    html = main_html(login(chair).get(url("agenda", meeting)))
+    assert "Punt toevoegen" in html and "Punt voorstellen" not in html

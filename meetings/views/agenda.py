@@ -64,7 +64,8 @@ def _page(request: HttpRequest, meeting: Meeting, *, item_form=None, proposal_fo
     internals = runs or permissions.may(user, permissions.VIEW_INTERNALS, body)
     page = selectors.agenda_page(meeting, user, internals=internals, runs=runs)
     planned = meeting.status == Meeting.Status.PLANNED
-    can_propose = permissions.may(user, permissions.PROPOSE_DECISION, body) and planned
+    # Who runs the body puts items on the agenda directly; members propose them.
+    can_propose = permissions.may(user, permissions.PROPOSE_DECISION, body) and planned and not runs
     presenters = selectors.presenters(meeting)
     if runs and item_form is None:
         item_form = AgendaItemForm(presenters=presenters, prefix="item")
