@@ -234,6 +234,10 @@ class BodyAdmin(ObjectGrantsAdminMixin, NetworkScopedChoicesMixin, SimpleHistory
         (None, {"fields": ["network", "name", "slug", "kind", "parent", "description"]}),
         (_("Stemmen"), {"fields": [("quorum_percent", "majority_rule")]}),
         (_("Periode"), {"fields": [("active_from", "active_until"), "position"]}),
+        (
+            _("Vergaderingen"),
+            {"fields": ["holiday_rule", ("call_for_items_days", "agenda_days"), "reminder_days"]},
+        ),
     ]
     inlines = [BodyTaskInline, SeatInline, MandateInline, CadenceInline]
     network_scoped_fields = {"parent": Body}

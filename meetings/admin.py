@@ -52,6 +52,22 @@ class MeetingAdmin(SimpleHistoryAdmin):
     list_select_related = ["body__network"]
     date_hierarchy = "date"
     inlines = [AgendaItemInline, AttendanceInline]
+    fieldsets = [
+        (None, {"fields": ["body", "date", ("start_time", "duration_minutes"), "location"]}),
+        (_("Status"), {"fields": ["status", "cancel_reason"]}),
+        (_("Planning"), {"fields": ["cadence_date", "sequence", "created_at"]}),
+        (_("Agenda en verslag"), {"fields": ["agenda_published_at", "minutes_status", "minutes_approved_in"]}),
+    ]
+    # The planner's cadence date and the calendar sequence are kept by the application.
+    readonly_fields = ["cadence_date", "sequence", "created_at"]
+
+    # A correction calendars must follow raises the sequence, as a move in the application does.
+    CALENDAR_FIELDS = {"date", "start_time", "duration_minutes", "location", "status"}
+
+    def save_model(self, request, obj, form, change):
+        if change and self.CALENDAR_FIELDS & set(form.changed_data):
+            obj.sequence = (obj.sequence or 0) + 1
+        super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is AgendaItem:

@@ -3,17 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Attendance, Meeting
+from .models import Attendance
+from .planning_forms import MeetingTimesForm
 
 
-class MeetingForm(forms.Form):
-    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    start_time = forms.TimeField(
-        label=_("Beginuur"), required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-    )
-    location = forms.CharField(
-        label=_("Plaats"), required=False, max_length=Meeting._meta.get_field("location").max_length
-    )
+class MeetingForm(MeetingTimesForm):
+    """Planning a meeting by hand: date, start and end hour (kept as a length), place."""
 
 
 class AttendanceForm(forms.Form):

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .views import planning
 from .views import conduct, meetings
 from .views import agenda
 
@@ -9,6 +10,9 @@ urlpatterns = [
     path("bodies/<slug:body>/meetings/new/", meetings.meeting_create, name="create"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="detail"),
     path("meetings/<int:pk>/attendance/", meetings.attendance_record, name="attendance"),
+    # Moving and cancelling (helper PLAN).
+    path("meetings/<int:pk>/move/", planning.meeting_move, name="move"),
+    path("meetings/<int:pk>/cancel/", planning.meeting_cancel, name="cancel"),
     # The meeting itself (helper CONDUCT): replies, minutes, action items, approval, Mijn overzicht.
     path("meetings/<int:pk>/reply/", conduct.attendance_reply, name="reply"),
     path("meetings/<int:pk>/minutes/", conduct.minutes, name="minutes"),

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from bodies import permissions
+from meetings.planning_selectors import late_meetings
 
 from ..models import Advice, Assignment, Decision
 
@@ -17,9 +18,12 @@ def overview(request: HttpRequest, network: str) -> HttpResponse:
     decisions = Decision.objects.of_network(network).select_related(
         "meeting__body__network", "mandate_holder", "escalated_to__meeting__body__network"
     )
+    today = timezone.localdate()
     ctx = {
         "network": network,
-        "today": timezone.localdate(),
+        "today": today,
+        # Upcoming meetings whose call for items closed without a published agenda.
+        "late_meetings": late_meetings(network, today),
         "to_escalate": decisions.filter(status=Decision.Status.OUT_OF_MANDATE, escalated_to__isnull=True).order_by(
             "meeting__date", "pk"
         ),

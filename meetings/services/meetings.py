@@ -25,9 +25,12 @@ def meeting_create(
     start_time: datetime.time | None = None,
     location: str = "",
     created_by=None,
+    duration_minutes: int | None = None,
 ) -> Meeting:
-    """Plan a meeting of a body on a date."""
-    meeting = Meeting(body=body, date=date, start_time=start_time, location=location)
+    """Plan a meeting of a body on a date (by hand: it has no cadence date)."""
+    meeting = Meeting(
+        body=body, date=date, start_time=start_time, duration_minutes=duration_minutes, location=location
+    )
     meeting.full_clean()
     if getattr(created_by, "is_authenticated", False):
         # The history names the planner, also when no request is around (a shell, a task).

@@ -1,4 +1,5 @@
-"""Keeping every body's meetings planned from its cadence (the daily beat task calls this).
+"""Keeping every body's meetings planned from its cadence (the daily beat task calls this),
+and the coordinator's moves and cancellations of them.
 
 Idempotent, also against a second planner running at the same moment: the meetings
 are inserted with ON CONFLICT DO NOTHING against the constraint
@@ -20,14 +21,17 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bodies.models import Body, CadencePhase
 
 from .. import planning
 from ..models import Meeting
+from ..signals import meeting_cancelled, meeting_rescheduled
 
 DEFAULT_HORIZON_DAYS = 120
 
@@ -112,3 +116,72 @@ def meetings_plan(*, today: datetime.date, horizon_days: int = DEFAULT_HORIZON_D
     )
     Meeting.history.bulk_history_create(inserted, default_date=stamp)
     return len(inserted)
+
+
+def _changes_allowed(meeting: Meeting) -> None:
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ValidationError(_("Deze vergadering is al geannuleerd."))
+
+
+@transaction.atomic
+def meeting_move(
+    *,
+    meeting: Meeting,
+    date: datetime.date,
+    start_time: datetime.time | None,
+    duration_minutes: int | None,
+    location: str,
+    moved_by=None,
+    today: datetime.date | None = None,
+) -> bool:
+    """Move a meeting to another date, hour, length or place; False when nothing changed.
+
+    The meeting keeps its cadence date (the planner will not make that date's meeting
+    again) and its history; its calendar sequence goes up and `meeting_rescheduled`
+    is sent, so invitations and feeds follow. A new date in the past is refused.
+    """
+    today = today or timezone.localdate()
+    # Two coordinators moving at once take turns; the second sees the first one's move.
+    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _changes_allowed(locked)
+    new = {"date": date, "start_time": start_time, "duration_minutes": duration_minutes, "location": location}
+    changed = [field for field, value in new.items() if getattr(locked, field) != value]
+    if not changed:
+        return False
+    if "date" in changed and date < today:
+        raise ValidationError({"date": _("Een vergadering verplaats je niet naar een dag die al voorbij is.")})
+    for field in changed:
+        setattr(locked, field, new[field])
+    locked.full_clean(exclude=["body", "minutes_approved_in"])
+    locked.sequence = F("sequence") + 1
+    if getattr(moved_by, "is_authenticated", False):
+        locked._history_user = moved_by
+    locked.save()
+    locked.refresh_from_db()
+    meeting.__dict__.update({field: getattr(locked, field) for field in [*new, "sequence"]})
+    meeting_rescheduled.send(sender=Meeting, meeting=locked, by=moved_by, changes=changed)
+    return True
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, reason: str, cancelled_by=None) -> Meeting:
+    """Cancel a meeting with a reason: it stays (with its history), is never planned again,
+    its calendar sequence goes up and `meeting_cancelled` is sent."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Geef een reden voor de annulering.")})
+    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _changes_allowed(locked)
+    locked.status = Meeting.Status.CANCELLED
+    locked.cancel_reason = reason
+    locked.full_clean(exclude=["body", "minutes_approved_in"])
+    locked.sequence = F("sequence") + 1
+    if getattr(cancelled_by, "is_authenticated", False):
+        locked._history_user = cancelled_by
+    locked.save()
+    locked.refresh_from_db()
+    meeting.__dict__.update(
+        {"status": locked.status, "cancel_reason": locked.cancel_reason, "sequence": locked.sequence}
+    )
+    meeting_cancelled.send(sender=Meeting, meeting=locked, by=cancelled_by)
+    return locked

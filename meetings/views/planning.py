@@ -1,0 +1,87 @@
+"""Moving and cancelling a meeting (RUN on the body): the coordinator's hand on the planner's work."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bodies import permissions
+
+from .. import selectors
+from ..models import Meeting
+from ..planning_forms import MeetingCancelForm, MeetingTimesForm
+from ..services import planning as services
+
+
+def _meeting_to_run(request: HttpRequest, network: str, pk: int) -> Meeting:
+    network = permissions.get_network_for_user(request.user, network)
+    meeting = selectors.meeting_for_network(network, pk)
+    permissions.require(request.user, permissions.RUN, meeting.body)
+    return meeting
+
+
+def _refuse_cancelled(request: HttpRequest, meeting: Meeting) -> HttpResponse | None:
+    # A second submit of the same cancellation lands here too: say so, change nothing.
+    if meeting.status == Meeting.Status.CANCELLED:
+        messages.info(request, _("Deze vergadering is geannuleerd."))
+        return redirect(meeting)
+    return None
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """The service's messages on the field they name, the others above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _page(request, template: str, meeting: Meeting, form) -> HttpResponse:
+    ctx = {"network": meeting.body.network, "body": meeting.body, "meeting": meeting, "form": form}
+    return render(request, template, ctx)
+
+
+@login_required
+def meeting_move(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    meeting = _meeting_to_run(request, network, pk)
+    if refused := _refuse_cancelled(request, meeting):
+        return refused
+    if request.method != "POST":
+        form = MeetingTimesForm(initial=MeetingTimesForm.initial_for(meeting))
+        return _page(request, "meetings/planning/move.html", meeting, form)
+    form = MeetingTimesForm(request.POST)
+    if form.is_valid():
+        try:
+            moved = services.meeting_move(
+                meeting=meeting, moved_by=request.user, today=timezone.localdate(), **form.meeting_data()
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            if moved:
+                messages.success(request, _("De vergadering is verplaatst; de genodigden krijgen bericht."))
+            else:
+                messages.info(request, _("Er is niets gewijzigd aan de vergadering."))
+            return redirect(meeting)
+    return _page(request, "meetings/planning/move.html", meeting, form)
+
+
+@login_required
+def meeting_cancel(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    meeting = _meeting_to_run(request, network, pk)
+    if refused := _refuse_cancelled(request, meeting):
+        return refused
+    form = MeetingCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"], cancelled_by=request.user)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("De vergadering is geannuleerd; de genodigden krijgen bericht."))
+            return redirect(meeting)
+    return _page(request, "meetings/planning/cancel.html", meeting, form)
