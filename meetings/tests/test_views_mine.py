@@ -56,7 +56,8 @@ def test_it_lists_the_upcoming_meetings_of_my_bodies_with_reply_buttons(login, n
     assert html.index("Kernteam</strong>") < html.index("Beleidsgroep</strong>")
     assert "Netwerk Forum</strong>" not in html
     assertContains(response, "Je antwoord: je komt.")
-    assertContains(response, f'href="{kernteam.get_absolute_url()}#agenda-heading"')
+    agenda = reverse("meetings:agenda", kwargs={"network": network.slug, "pk": kernteam.pk})
+    assertContains(response, f'href="{agenda}"')
 
 
 def test_a_meeting_after_my_membership_ends_is_not_mine(login, network, voting_member):
