@@ -425,3 +425,12 @@ def test_the_minutes_page_runs_the_same_queries_for_1_or_8_items(
     with django_assert_max_num_queries(14):
         response = client.get(url("minutes", held))
     assert response.content.decode().count("actie ") >= size
+
+
+def test_the_bodys_meeting_list_links_approved_minutes_for_every_network_member(login, network, held, forum_member):
+    meetings = reverse("meetings:list", kwargs={"network": network.slug, "body": held.body.slug})
+    client = login(forum_member)
+
+    assertNotContains(client.get(meetings), url("minutes", held))
+    Meeting.objects.filter(pk=held.pk).update(minutes_status="approved")
+    assertContains(client.get(meetings), url("minutes", held))
