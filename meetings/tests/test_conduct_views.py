@@ -434,3 +434,27 @@ def test_the_bodys_meeting_list_links_approved_minutes_for_every_network_member(
     assertNotContains(client.get(meetings), url("minutes", held))
     Meeting.objects.filter(pk=held.pk).update(minutes_status="approved")
     assertContains(client.get(meetings), url("minutes", held))
+
+
+@pytest.mark.parametrize("name", ["reply", "minutes_submit", "minutes_approve", "action_create", "attendance"])
+def test_state_changing_urls_refuse_get(login, held, coordinator, name):
+    assert login(coordinator).get(url(name, held)).status_code == 405
+
+
+def test_another_networks_action_under_this_networks_address_is_404(login, network, other_network, coordinator):
+    elsewhere = MeetingFactory(body__network=other_network)
+    action = ActionItem.objects.create(
+        meeting=elsewhere, title="x", owner=PersonFactory(network=other_network), due_date=today()
+    )
+
+    assert login(coordinator).post(url("action_done", action, network)).status_code == 404
+    action.refresh_from_db()
+    assert action.status == "open"
+
+
+def test_the_attendance_form_posts_by_htmx_on_change_and_still_has_a_submit_button(login, held, coordinator):
+    html = main_html(login(coordinator).get(held.get_absolute_url()))
+
+    assert f'hx-post="{url("attendance", held)}" hx-trigger="change"' in html
+    assert 'hx-target="#quorum"' in html and 'id="quorum"' in html and 'aria-live="polite"' in html
+    assert "Aanwezigheden bewaren</button>" in html
