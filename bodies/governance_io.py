@@ -24,7 +24,11 @@ who may do what; an import reads a file without them with the defaults shown:
   "two_thirds" or "consensus"): how the body votes;
 - `bodies[].mandates[].unlimited` (false): any amount is allowed (then
   `limit_eur` is null);
-- `bodies[].members[].office` (null, "chair" or "secretary"): the member runs the body.
+- `bodies[].members[].office` (null, "chair" or "secretary"): the member runs the body;
+- `bodies[].holiday_rule` ("next", "previous", "skip" or "keep"): what the planner does
+  with a meeting on a Belgian public holiday; `bodies[].call_for_items_days` (14),
+  `bodies[].agenda_days` (7) and `bodies[].reminder_days` ([7, 1]): the meeting
+  deadlines and reminders, in days before the meeting.
 """
 
 import datetime
@@ -45,6 +49,7 @@ from .models import (
     BodyTask,
     Cadence,
     CadencePhase,
+    HolidayRule,
     MajorityRule,
     Mandate,
     Membership,
@@ -262,6 +267,10 @@ def _serialise(structure: _Structure, day: datetime.date) -> dict:
             "active_until": _date(body.active_until),
             "quorum_percent": body.quorum_percent,
             "majority_rule": body.majority_rule,
+            "holiday_rule": body.holiday_rule,
+            "call_for_items_days": body.call_for_items_days,
+            "agenda_days": body.agenda_days,
+            "reminder_days": _reminder_days(body.reminder_days),
             "tasks": [task.text for task in _by_position(tasks[body.id])],
             "mandates": [
                 {
@@ -502,6 +511,11 @@ def _read(data) -> dict:
     return result
 
 
+def _reminder_days(value: str) -> list[int]:
+    """"7,1" as [7, 1], largest first (a historical row has no Body.reminder_day_list)."""
+    return sorted({int(day) for day in (value or "").split(",") if day.strip()}, reverse=True)
+
+
 def _quoted(value) -> str:
     return "null" if value is None else f"\"{value}\""
 
@@ -511,7 +525,18 @@ def _read_body(item, place: str) -> dict:
         item,
         place,
         ("name", "kind", "parent", "tasks", "mandates", "seats", "members", "cadence"),
-        ("slug", "description", "active_from", "active_until", "quorum_percent", "majority_rule"),
+        (
+            "slug",
+            "description",
+            "active_from",
+            "active_until",
+            "quorum_percent",
+            "majority_rule",
+            "holiday_rule",
+            "call_for_items_days",
+            "agenda_days",
+            "reminder_days",
+        ),
     )
     name = _text(item["name"], f"{place}.name")
     body = {
@@ -524,6 +549,17 @@ def _read_body(item, place: str) -> dict:
         "active_until": _day(item.get("active_until"), f"{place}.active_until"),
         "quorum_percent": _whole(item.get("quorum_percent", 50), f"{place}.quorum_percent", nullable=False),
         "majority_rule": _text(item.get("majority_rule", MajorityRule.SIMPLE.value), f"{place}.majority_rule"),
+        "holiday_rule": _text(
+            item.get("holiday_rule", HolidayRule.NEXT_WORKING_DAY.value), f"{place}.holiday_rule"
+        ),
+        "call_for_items_days": _whole(
+            item.get("call_for_items_days", 14), f"{place}.call_for_items_days", nullable=False
+        ),
+        "agenda_days": _whole(item.get("agenda_days", 7), f"{place}.agenda_days", nullable=False),
+        "reminder_days": ",".join(
+            str(_whole(day, f"{place}.reminder_days[{index}]", nullable=False))
+            for index, day in enumerate(_list(item.get("reminder_days", [7, 1]), f"{place}.reminder_days"))
+        ),
         "tasks": _texts(item["tasks"], f"{place}.tasks"),
         "mandates": [],
         "seats": [],
@@ -805,6 +841,10 @@ def _create_bodies(network: Network, specs: list[dict]) -> dict[str, Body]:
                     description=spec["description"],
                     quorum_percent=spec["quorum_percent"],
                     majority_rule=spec["majority_rule"],
+                    holiday_rule=spec["holiday_rule"],
+                    call_for_items_days=spec["call_for_items_days"],
+                    agenda_days=spec["agenda_days"],
+                    reminder_days=spec["reminder_days"],
                     position=index,
                     active_from=spec["active_from"],
                     active_until=spec["active_until"],

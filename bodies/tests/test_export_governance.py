@@ -57,6 +57,10 @@ BODY_KEYS = [
     "active_until",
     "quorum_percent",
     "majority_rule",
+    "holiday_rule",
+    "call_for_items_days",
+    "agenda_days",
+    "reminder_days",
     "tasks",
     "mandates",
     "seats",
@@ -180,6 +184,17 @@ def test_a_body_writes_its_quorum_and_majority_rule(seed_network):
         "two_thirds",
     )
     assert (body(data, "Kernteam")["quorum_percent"], body(data, "Kernteam")["majority_rule"]) == (50, "simple")
+
+
+def test_a_body_writes_its_holiday_rule_and_meeting_deadlines(seed_network):
+    Body.objects.filter(name="Beleidsgroep").update(
+        holiday_rule="skip", call_for_items_days=21, agenda_days=10, reminder_days="1, 3"
+    )
+    data = export()
+    beleidsgroep, kernteam = body(data, "Beleidsgroep"), body(data, "Kernteam")
+    keys = ["holiday_rule", "call_for_items_days", "agenda_days", "reminder_days"]
+    assert [beleidsgroep[key] for key in keys] == ["skip", 21, 10, [3, 1]]
+    assert [kernteam[key] for key in keys] == ["next", 14, 7, [7, 1]]
 
 
 def test_a_chair_is_written_as_the_members_office(demo_network):

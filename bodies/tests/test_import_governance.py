@@ -495,3 +495,66 @@ def test_a_working_group_that_steers_itself_is_refused(copy_of_the_demo_network,
         'bodies[2].parent: orgaan "Inhoudelijke Ondersteuningsgroep" stuurt zichzelf (onrechtstreeks) aan'
     )
     assert row_counts() == before
+
+
+# --- the meeting rules of a body (issue 4) ----------------------------------------------------
+
+
+def test_the_holiday_rule_and_meeting_deadlines_round_trip(demo_network, tmp_path):
+    Body.objects.filter(name="Beleidsgroep").update(
+        holiday_rule="previous", call_for_items_days=21, agenda_days=10, reminder_days="3,1"
+    )
+    Body.objects.filter(name="Netwerk Forum").update(holiday_rule="keep", reminder_days="")
+    before = export()
+    empty_the_database()
+
+    import_data(before, tmp_path)
+
+    beleidsgroep = Body.objects.get(name="Beleidsgroep")
+    assert (beleidsgroep.holiday_rule, beleidsgroep.call_for_items_days, beleidsgroep.agenda_days) == ("previous", 21, 10)
+    assert beleidsgroep.reminder_day_list == [3, 1]
+    assert Body.objects.get(name="Netwerk Forum").reminder_day_list == []
+    assert export() == before
+
+
+def test_a_file_without_the_meeting_rules_reads_with_the_defaults(demo_network, tmp_path):
+    data = export()
+    for item in data["bodies"]:
+        for key in ("holiday_rule", "call_for_items_days", "agenda_days", "reminder_days"):
+            del item[key]
+    empty_the_database()
+
+    import_data(data, tmp_path)
+
+    assert set(Body.objects.values_list("holiday_rule", "call_for_items_days", "agenda_days", "reminder_days")) == {
+        ("next", 14, 7, "7,1")
+    }
+
+
+BAD_MEETING_RULES = {
+    "unknown holiday rule": (
+        {"holiday_rule": "sometimes"},
+        "bodies[1].holiday_rule: Waarde 'sometimes' is geen geldige keuze.",
+    ),
+    "deadline as text": ({"agenda_days": "7"}, "bodies[1].agenda_days: verwacht een geheel getal"),
+    "call for items after the agenda": (
+        {"call_for_items_days": 5, "agenda_days": 7},
+        "bodies[1].call_for_items_days: De oproep voor agendapunten moet vroeger vallen dan het versturen van de agenda.",
+    ),
+    "reminder days as text": ({"reminder_days": "7,1"}, "bodies[1].reminder_days: verwacht een lijst […]"),
+    "a reminder day as text": ({"reminder_days": [7, "1"]}, "bodies[1].reminder_days[1]: verwacht een geheel getal"),
+}
+
+
+@pytest.mark.parametrize("changes, message", BAD_MEETING_RULES.values(), ids=BAD_MEETING_RULES.keys())
+def test_bad_meeting_rules_are_refused_with_the_place_named(copy_of_the_demo_network, tmp_path, changes, message):
+    data = copy.deepcopy(copy_of_the_demo_network)
+    assert data["bodies"][1]["name"] == "Beleidsgroep"
+    data["bodies"][1].update(changes)
+    before = row_counts()
+
+    with pytest.raises(CommandError) as excinfo:
+        import_data(data, tmp_path)
+
+    assert str(excinfo.value).startswith(message)
+    assert row_counts() == before
