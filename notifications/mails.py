@@ -35,6 +35,8 @@ def still_relevant(row: Notification) -> str | None:
         return "verslag niet meer ter goedkeuring"
     if row.kind == Kind.ACTION_ITEM_DUE and row.action_item.status != ActionItem.Status.OPEN:
         return "actiepunt afgewerkt"
+    if row.kind == Kind.CALL_FOR_ITEMS and meeting.is_agenda_published:
+        return "agenda al gepubliceerd"
     if row.kind == Kind.MEETING_REMINDER and meeting.date < timezone.localdate():
         return "vergadering voorbij"
     return None

@@ -191,3 +191,11 @@ def test_claiming_takes_a_constant_number_of_queries(meeting, members, people, d
     with django_assert_max_num_queries(5):
         _token, ids = claim_batch()
     assert len(ids) == people
+
+
+def test_a_call_for_items_still_waiting_when_the_agenda_is_published_is_skipped(meeting, chair):
+    owe([chair], kind=Kind.CALL_FOR_ITEMS, key=f"meeting:{meeting.pk}:call", meeting=meeting)
+    Meeting.objects.filter(pk=meeting.pk).update(agenda_published_at=timezone.now())
+    assert send_due().skipped == 1
+    assert mail.outbox == []
+    assert Notification.objects.get().last_error == "agenda al gepubliceerd"
