@@ -148,7 +148,13 @@ def test_the_coordinator_builds_reorders_and_publishes_an_agenda_and_a_member_pr
 
     # 5. And by drag and drop: the proposal goes above the Rondvraag.
     items = page.locator("ol.agenda-items > li")
-    items.nth(3).locator(".drag-handle").drag_to(items.nth(2), target_position={"x": 20, "y": 5})
+    handle = items.nth(3).locator(".drag-handle").bounding_box()
+    target = items.nth(2).bounding_box()
+    page.mouse.move(handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(target["x"] + 40, target["y"] + 20, steps=8)
+    page.mouse.move(target["x"] + 40, target["y"] + 8, steps=4)
+    page.mouse.up()
     expect(page.locator("#agenda-live")).to_have_text("“Wachtlijsten gezinscoaching” staat nu op plaats 3 van 4.")
     page.wait_for_timeout(300)
     assert titles(meeting) == [
