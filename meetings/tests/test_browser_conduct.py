@@ -106,3 +106,34 @@ def test_a_member_replies_the_coordinator_keeps_minutes_and_the_action_returns_n
     expect(open_actions).to_contain_text("Tom Janssens")
     screenshot(page, "conduct-next-meeting")
     assert_accessible(page)
+
+
+def test_minutes_approved_at_the_next_meeting_are_read_by_a_forum_member(
+    page: Page, live_server, network, coordinator, forum_member
+):
+    today = timezone.localdate()
+    kernteam = body(network)
+    earlier = MeetingFactory(body=kernteam, date=today - datetime.timedelta(days=14))
+    AgendaItemFactory(meeting=earlier, title="Samenwerking met de scholen", minutes="Afgesproken: een proefproject in Genk.")
+    MeetingFactory(body=kernteam, date=today)
+    page.set_viewport_size({"width": 1600, "height": 900})  # see the first test
+
+    # The coordinator puts the minutes up for approval, then approves them in today's meeting.
+    sign_in(page, live_server, "coordinator")
+    page.goto(live_server.url + earlier.get_absolute_url())
+    page.get_by_role("button", name="Verslag ter goedkeuring voorleggen").click()
+    expect(page.locator(".messages")).to_contain_text("Het verslag ligt ter goedkeuring op de volgende vergadering.")
+    page.goto(live_server.url + reverse("meetings:list", kwargs={"network": network.slug, "body": kernteam.slug}))
+    page.get_by_role("link", name=re.compile(today.strftime("%Y") + "$")).first.click()
+    page.get_by_role("button", name="Verslag van de vorige vergadering goedkeuren").click()
+    expect(page.locator(".messages")).to_contain_text("is goedgekeurd en voor het hele netwerk zichtbaar")
+    sign_out(page)
+
+    # A member of the Forum, outside the Kernteam, now reads them from the Kernteam's meetings.
+    sign_in(page, live_server, "sector")
+    page.goto(live_server.url + reverse("meetings:list", kwargs={"network": network.slug, "body": kernteam.slug}))
+    page.get_by_role("link", name=re.compile("^Goedgekeurd verslag")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Verslag van de vergadering")
+    expect(page.get_by_text("Afgesproken: een proefproject in Genk.")).to_be_visible()
+    screenshot(page, "conduct-approved-minutes")
+    assert_accessible(page)
