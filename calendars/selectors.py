@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from bodies.models import Body, Membership, Network
 from bodies.permissions import networks_for_user
@@ -51,7 +51,9 @@ def subscription_page(user, today: datetime.date) -> dict:
 
     Three queries: tokens, bodies of the user's networks (with the network), the user's bodies today.
     """
-    tokens = list(FeedToken.objects.filter(user=user).order_by("revoked_at", "-created_at", "-pk"))
+    tokens = list(
+        FeedToken.objects.filter(user=user).order_by(F("revoked_at").asc(nulls_first=True), "-created_at", "-pk")
+    )
     live = tokens[0] if tokens and tokens[0].is_live else None
     bodies = list(
         Body.objects.active_on(today)

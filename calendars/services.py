@@ -3,6 +3,7 @@
 import hmac
 import secrets
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
@@ -15,9 +16,11 @@ TOKEN_BYTES = 32  # 256 bits, 43 URL-safe characters
 @transaction.atomic
 def feed_token_revoke(*, user: AbstractBaseUser) -> int:
     """Revoke the user's live link (if any); returns how many were revoked (0 or 1)."""
-    # Lock the live row, so two clicks at once do not both pass; the old link is dead
-    # on the next request because every feed request looks the token up again.
-    live = list(FeedToken.objects.select_for_update().live().filter(user=user))
+    # Two clicks at once (two tabs) wait for each other on the login's row: the second
+    # sees the first one's result instead of breaking the one-live-link constraint.
+    # The old link is dead on the next request: every feed request looks the token up.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    live = list(FeedToken.objects.live().filter(user=user))
     now = timezone.now()
     for token in live:
         token.revoked_at = now
