@@ -106,3 +106,20 @@ def test_the_page_works_on_a_phone(page: Page, live_server, network, voting_memb
     expect(page.get_by_label("Mijn agendalink", exact=True)).to_be_visible()
     assert_accessible(page)
     screenshot(page, "calendar-phone")
+
+
+def test_the_header_keeps_every_link_inside_the_bar_for_the_coordinator(page: Page, live_server, network, coordinator):
+    # The coordinator has the most links (Mijn overzicht … Coördinatie, Meldingen, Agenda-abonnement):
+    # at the tests' 1280 px they wrap onto a second row of the dark bar instead of running off it.
+    sign_in(page, live_server, "coordinator")
+    for path in (network.get_absolute_url(), "/calendar/"):
+        page.goto(live_server.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        bar = page.locator(".app-header nav").bounding_box()
+        for name in ("Coördinatie", "Meldingen", "Agenda-abonnement") if path != "/calendar/" else ("Agenda-abonnement",):
+            box = page.locator(".app-header").get_by_role("link", name=name, exact=True).bounding_box()
+            assert bar["x"] <= box["x"] and box["x"] + box["width"] <= bar["x"] + bar["width"], name
+            assert bar["y"] <= box["y"] and box["y"] + box["height"] <= bar["y"] + bar["height"], name
+        expect(page.locator(".app-header").get_by_text("Sara Peeters")).to_be_in_viewport()
+        assert_accessible(page)
+        screenshot(page, "calendar-header-coordinator" + ("-network" if path != "/calendar/" else ""))
