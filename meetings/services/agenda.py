@@ -29,6 +29,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -454,6 +455,10 @@ def _content_matches(extension: str, upload) -> bool:
     return True
 
 
+def too_big_message() -> str:
+    return _("Dit bestand is te groot: hoogstens %(size)s.") % {"size": filesizeformat(settings.ATTACHMENT_MAX_BYTES)}
+
+
 def check_upload(upload) -> tuple[str, str]:
     """(extension, content type) of an acceptable upload, or ValidationError in Dutch."""
     allowed: dict[str, str] = settings.ATTACHMENT_CONTENT_TYPES
@@ -468,9 +473,7 @@ def check_upload(upload) -> tuple[str, str]:
     if upload.size == 0:
         raise ValidationError(_("Dit bestand is leeg."))
     if upload.size > limit:
-        raise ValidationError(
-            _("Dit bestand is te groot: hoogstens %(mb)s MB.") % {"mb": f"{limit / (1024 * 1024):.0f}"}
-        )
+        raise ValidationError(too_big_message())
     if not _content_matches(extension, upload):
         raise ValidationError(
             _("De inhoud van dit bestand past niet bij de extensie .%(ext)s.") % {"ext": extension}

@@ -224,3 +224,27 @@ def test_removing_an_attachment_deletes_its_file_after_commit(
     assert messages_of(response) == ["De bijlage “Begroting (ontwerp) é.pdf” is verwijderd."]
     assert not AgendaAttachment.objects.exists()
     assert not stored.exists()
+
+
+def test_an_upload_announcing_too_many_bytes_is_refused_before_it_is_read(login, item, chair, settings):
+    settings.ATTACHMENT_MAX_BYTES = 1024
+    big = upload("groot.pdf", PDF + b"x" * 200_000)
+    response = login(chair).post(add_url(item), {"file": big}, follow=True)
+    assert messages_of(response) == ["Dit bestand is te groot: hoogstens 1,0\xa0KB."]
+    assert not item.attachments.exists()
+
+
+def test_the_early_refusal_still_checks_who_asks(login, client, item, voting_member, other_network_member, settings):
+    settings.ATTACHMENT_MAX_BYTES = 1024
+    big = {"file": upload("groot.pdf", PDF + b"x" * 200_000)}
+    assert client.post(add_url(item), big).status_code == 302  # to the login page
+    assert login(voting_member).post(add_url(item), big).status_code == 403
+    assert login(other_network_member).post(add_url(item), big).status_code == 404
+
+
+def test_an_upload_without_csrf_token_is_refused(item, chair):
+    from .helpers import csrf_client
+
+    response = csrf_client(chair).post(add_url(item), {"file": upload("nota.pdf", PDF)})
+    assert response.status_code == 403
+    assert not item.attachments.exists()

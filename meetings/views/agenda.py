@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from bodies import permissions
@@ -88,7 +89,7 @@ def _page(request: HttpRequest, meeting: Meeting, *, item_form=None, proposal_fo
         "over_time": selectors.over_time(meeting, page),
         "decline_form": DeclineForm(),
         "attachment_types": ", ".join(sorted(settings.ATTACHMENT_CONTENT_TYPES)),
-        "attachment_max_mb": f"{settings.ATTACHMENT_MAX_BYTES / (1024 * 1024):.0f}",
+        "attachment_max_bytes": settings.ATTACHMENT_MAX_BYTES,
         "moved": int(moved) if moved.isdigit() else None,
         "moved_direction": request.GET.get("dir", ""),
     }
@@ -293,9 +294,28 @@ def agenda_suggestion_add(request: HttpRequest, network: str, pk: int) -> HttpRe
     return redirect(_agenda_url(meeting, f"item-{item.pk}"))
 
 
+# Room for the multipart envelope and the form's other fields around the file.
+UPLOAD_OVERHEAD = 64 * 1024
+
+
+@csrf_exempt  # checked below, after the size: the CSRF check would read the whole body first
 @require_POST
-@login_required
 def attachment_add(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    """Refuse an upload that announces more bytes than allowed before reading any of them."""
+    try:
+        announced = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        announced = 0
+    if request.user.is_authenticated and announced > settings.ATTACHMENT_MAX_BYTES + UPLOAD_OVERHEAD:
+        item = _item(request, network, pk)
+        messages.error(request, services.too_big_message())
+        return redirect(_agenda_url(item.meeting, f"item-{item.pk}"))
+    return _attachment_add(request, network, pk)
+
+
+@csrf_protect
+@login_required
+def _attachment_add(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     item = _item(request, network, pk)
     form = AttachmentForm(request.POST, request.FILES)
     try:
