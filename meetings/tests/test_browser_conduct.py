@@ -41,9 +41,6 @@ def test_a_member_replies_the_coordinator_keeps_minutes_and_the_action_returns_n
     mine = live_server.url + reverse("meetings:mine", kwargs={"network": network.slug})
 
     # 1. The member says on Mijn overzicht that they come.
-    # Wider than the usual 1280 px until the header wraps: at 1280 px the menu with Meldingen and
-    # Agenda-abonnement overflows the dark bar (axe colour contrast 1.08:1; see /work/notes/common.md).
-    page.set_viewport_size({"width": 1600, "height": 900})
     sign_in(page, live_server, "kernpartner")
     page.goto(mine)
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn overzicht")
@@ -116,7 +113,6 @@ def test_minutes_approved_at_the_next_meeting_are_read_by_a_forum_member(
     earlier = MeetingFactory(body=kernteam, date=today - datetime.timedelta(days=14))
     AgendaItemFactory(meeting=earlier, title="Samenwerking met de scholen", minutes="Afgesproken: een proefproject in Genk.")
     MeetingFactory(body=kernteam, date=today)
-    page.set_viewport_size({"width": 1600, "height": 900})  # see the first test
 
     # The coordinator puts the minutes up for approval, then approves them in today's meeting.
     sign_in(page, live_server, "coordinator")

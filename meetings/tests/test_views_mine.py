@@ -84,6 +84,10 @@ def test_it_lists_my_open_action_items_with_a_done_button(login, network, voting
     assertContains(response, "Afgewerkt<span")
 
 
+def test_it_offers_the_personal_calendar_link(login, network, voting_member):
+    assertContains(login(voting_member).get(url(network)), "Agenda-abonnement</h2>")
+
+
 def test_a_login_without_a_person_in_the_network_is_told_so(login, network, network_admin):
     assertContains(login(network_admin).get(url(network)), "Je login is aan geen persoon van dit netwerk gekoppeld")
 
@@ -108,7 +112,8 @@ def test_it_runs_the_same_number_of_queries_for_1_or_8_bodies_meetings_and_actio
 
     # session, user, network, the user's and groups' grants on it; my person, my
     # memberships with body and role, my upcoming meetings, my replies, my open
-    # actions with meeting and body; the menu's coordinate check (two grants).
-    with django_assert_max_num_queries(12):
+    # actions with meeting and body; the menu's coordinate check (two grants);
+    # the calendar link card (CAL).
+    with django_assert_max_num_queries(13):
         response = client.get(url(network))
     assert response.content.decode().count("<strong>actie ") == size
