@@ -437,3 +437,15 @@ def test_the_meeting_page_links_to_its_agenda(login, meeting, chair, voting_memb
 def test_who_runs_the_body_adds_items_directly_and_gets_no_proposal_form(login, meeting, chair):
     html = main_html(login(chair).get(url("agenda", meeting)))
     assert "Punt toevoegen" in html and "Punt voorstellen" not in html
+
+
+def test_huge_proposals_and_reasons_are_refused(login, meeting, chair, voting_member):
+    response = login(voting_member).post(
+        url("agenda_propose", meeting), {"proposal-title": "x" * 10_000, "proposal-kind": "discussion"}
+    )
+    assert response.status_code == 400
+    proposal = services.agenda_item_propose(meeting=meeting, by=voting_member, person=person(voting_member), title="P")
+    response = login(chair).post(url("agenda_proposal_decline", proposal), {"reason": "x" * 1001}, follow=True)
+    assert "hoogstens 1000 tekens" in messages_of(response)[0]
+    proposal.refresh_from_db()
+    assert proposal.status == "proposed"

@@ -53,6 +53,10 @@
       if (number) {
         number.textContent = `${index + 1}.`;
       }
+      const position = li.querySelector(".agenda-position");
+      if (position) {
+        position.textContent = position.textContent.replace(/\d+/, String(index + 1));
+      }
       const up = li.querySelector("[data-move=up]");
       const down = li.querySelector("[data-move=down]");
       if (up) {
