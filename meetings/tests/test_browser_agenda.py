@@ -63,8 +63,6 @@ def test_the_coordinator_builds_reorders_and_publishes_an_agenda_and_a_member_pr
 ):
     agenda_path = reverse("meetings:agenda", kwargs={"network": network.slug, "pk": meeting.pk})
 
-    # The coordinator's header overflows at 1280 px (base.html, see /work/notes/common.md 15:14): wider until fixed.
-    page.set_viewport_size({"width": 1600, "height": 900})
     # 1. The coordinator opens the agenda from the meeting page and adds three items.
     sign_in(page, live_server, "coordinator")
     page.goto(live_server.url + meeting.get_absolute_url())
