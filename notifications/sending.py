@@ -75,7 +75,7 @@ def claim_batch(*, worker: str = "", size: int | None = None, now: datetime.date
             state=Notification.State.SENDING, claimed_at=now, claimed_by=token, attempts=F("attempts") + 1
         )
     # Only what this claim really took (on SQLite another claim may have won a row).
-    return token, list(Notification.objects.filter(claimed_by=token).values_list("pk", flat=True))
+    return token, list(Notification.objects.filter(pk__in=ids, claimed_by=token).values_list("pk", flat=True))
 
 
 def _preferences(rows) -> dict[int, NotificationPreference]:
@@ -90,9 +90,9 @@ def _mark(row: Notification, state: str, **fields) -> None:
     )
 
 
-def send_claimed(token: str, outcome: Outcome) -> None:
+def send_claimed(token: str, ids: list[int], outcome: Outcome) -> None:
     rows = list(
-        Notification.objects.filter(claimed_by=token, state=Notification.State.SENDING)
+        Notification.objects.filter(pk__in=ids, claimed_by=token, state=Notification.State.SENDING)
         .select_related("recipient__network", "meeting__body__network", "action_item__meeting__body__network")
         .order_by("due_at", "pk")
     )
@@ -160,5 +160,5 @@ def send_due(
         if not ids:
             break
         outcome.claims.append(token)
-        send_claimed(token, outcome)
+        send_claimed(token, ids, outcome)
     return outcome
