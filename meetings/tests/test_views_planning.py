@@ -185,3 +185,15 @@ def test_the_move_form_costs_the_same_queries_whatever_the_number_of_meetings(
     # meeting with its body, the user's and groups' grants on the body.
     with django_assert_max_num_queries(8):
         client.get(move_url(meeting))
+
+
+def test_planning_a_meeting_by_hand_takes_an_end_hour_as_its_length(login, coordinator, network):
+    create_url = reverse("meetings:create", kwargs={"network": network.slug, "body": "beleidsgroep"})
+    client = login(coordinator)
+
+    refused = client.post(create_url, move_data(start_time="10:00", end_time="10:00"))
+    assert refused.context["form"].errors["end_time"] == ["Het einduur ligt niet na het beginuur."]
+
+    client.post(create_url, move_data())
+    meeting = Meeting.objects.get(date=LATER)
+    assert (meeting.start_time, meeting.duration_minutes, meeting.cadence_date) == (datetime.time(9, 30), 90, None)
