@@ -39,9 +39,6 @@ def test_the_coordinator_moves_and_cancels_planned_meetings_by_keyboard(page: Pa
     first, second = Meeting.objects.filter(body=beleidsgroep).order_by("date")[:2]
     new_day = first.date + datetime.timedelta(days=2)
 
-    # At 1280 px the coordinator's header does not fit (its last links fall outside the
-    # dark bar, see /work/notes/common.md): wide enough until the header is fixed.
-    page.set_viewport_size({"width": 1600, "height": 900})
     sign_in(page, live_server, "coordinator")
     page.goto(live_server.url + first.get_absolute_url())
     move = page.get_by_role("link", name="Verplaatsen", exact=True)
