@@ -1,6 +1,5 @@
 """Two planners running at the same moment (a beat that fired twice) make each meeting once."""
 
-import datetime
 import threading
 
 import pytest
