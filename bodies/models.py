@@ -199,7 +199,10 @@ class Body(models.Model):
         _("oproep voor agendapunten (dagen vooraf)"),
         default=14,
         validators=[MinValueValidator(1), MaxValueValidator(90)],
-        help_text=_("Tot hoeveel dagen vóór de vergadering leden punten kunnen voorstellen."),
+        help_text=_(
+            "Hoeveel dagen vóór de vergadering leden gevraagd worden punten voor te stellen; "
+            "dat kan tot de agenda gepubliceerd is."
+        ),
     )
     agenda_days = models.PositiveSmallIntegerField(
         _("agenda verstuurd (dagen vooraf)"),
