@@ -31,6 +31,7 @@ run: install
 	@mkdir -p .var/broker/queue .var/broker/processed .var/broker/control
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_plantrekkers --demo-people
+	$(PY) manage.py plan_meetings
 	@echo
 	@echo "  Open http://$(HOST):$(PORT)/ and log in with one of the demo logins above."
 	@echo "  Ctrl-C stops the web server and the Celery worker."
