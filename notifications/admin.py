@@ -18,7 +18,7 @@ class UncertainFilter(admin.SimpleListFilter):
     parameter_name = "uncertain"
 
     def lookups(self, request, model_admin):
-        return [("yes", _("Onzeker of verstuurd (worker viel uit)"))]
+        return [("yes", _("Onzeker of de mail vertrok (worker viel uit)"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":

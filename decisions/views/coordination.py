@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from bodies import permissions
-from meetings.planning_selectors import late_meetings
+from meetings.selectors.planning import late_meetings
 
 from ..models import Advice, Assignment, Decision
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from bodies import permissions
 from bodies.models import Person
-from meetings.selectors import meeting_for_network
+from meetings.selectors.meetings import meeting_for_network
 
 from .. import selectors
 from ..forms.decisions import DecisionProposeForm, RegisterFilterForm, VoteForm

@@ -358,12 +358,12 @@ def agenda_suggestion_add(*, meeting: Meeting, key: str, by) -> AgendaItem:
     """Put a suggestion on the agenda: an open action item, unanswered advice or escalated decision.
 
     `key` is "action:<id>", "advice:<id>" or "decision:<id>", taken from the
-    suggestions for this meeting (meetings.agenda_selectors.suggestions), so a forged
+    suggestions for this meeting (meetings.selectors.agenda.suggestions), so a forged
     or foreign id is refused. Each is added once per meeting.
     """
     from decisions.models import Decision
 
-    from ..agenda_selectors import suggestions
+    from ..selectors.agenda import suggestions
 
     meeting = _lock(meeting)
     offered = {suggestion.key: suggestion for suggestion in suggestions(meeting)}
@@ -467,7 +467,7 @@ def check_upload(upload) -> tuple[str, str]:
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in allowed:
         raise ValidationError(
-            _("Dit soort bestand kan niet als bijlage. Toegelaten: %(types)s.")
+            _("Dit soort bestand kan geen bijlage zijn. Toegelaten: %(types)s.")
             % {"types": ", ".join(sorted(allowed))}
         )
     if upload.size == 0:

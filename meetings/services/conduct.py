@@ -98,9 +98,9 @@ def action_item_create(
     meeting = item.meeting
     _refuse_cancelled(meeting)
     if owner.network_id != meeting.body.network_id:
-        raise ValidationError(_("Wie de actie opneemt, is iemand van dit netwerk."))
+        raise ValidationError(_("Wie de actie opneemt, moet bij dit netwerk horen."))
     if due_date < meeting.date:
-        raise ValidationError(_("De einddatum ligt niet vóór de vergadering."))
+        raise ValidationError(_("De vervaldatum mag niet vóór de vergadering liggen."))
     action = ActionItem(
         meeting=meeting,
         agenda_item=item,

@@ -104,7 +104,7 @@ def attendance_record(
             .order_by()
         )
         if set(substitutes.values()) - known:
-            raise ValidationError(_("Een vervanger is iemand van dit netwerk."))
+            raise ValidationError(_("Een vervanger moet bij dit netwerk horen."))
     existing = {attendance.person_id: attendance for attendance in meeting.attendances.all()}
     new, changed = [], []
     for person_id, status in statuses.items():

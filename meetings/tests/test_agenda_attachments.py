@@ -93,10 +93,10 @@ def test_allowed_files_are_kept_with_the_type_their_extension_names(item, coordi
 @pytest.mark.parametrize(
     "name, content, message",
     [
-        ("virus.exe", b"MZ\x90\x00", "Dit soort bestand kan niet als bijlage"),
-        ("pagina.html", b"<script>alert(1)</script>", "Dit soort bestand kan niet als bijlage"),
-        ("beeld.svg", b"<svg onload=alert(1)>", "Dit soort bestand kan niet als bijlage"),
-        ("zonder-extensie", PDF, "Dit soort bestand kan niet als bijlage"),
+        ("virus.exe", b"MZ\x90\x00", "Dit soort bestand kan geen bijlage zijn"),
+        ("pagina.html", b"<script>alert(1)</script>", "Dit soort bestand kan geen bijlage zijn"),
+        ("beeld.svg", b"<svg onload=alert(1)>", "Dit soort bestand kan geen bijlage zijn"),
+        ("zonder-extensie", PDF, "Dit soort bestand kan geen bijlage zijn"),
         ("vermomd.pdf", b"MZ\x90\x00 not a pdf", "past niet bij de extensie .pdf"),
         ("vermomd.docx", b"PK\x03\x04 broken zip", "past niet bij de extensie .docx"),
         ("spreadsheet.docx", ods(), "past niet bij de extensie .docx"),
@@ -158,7 +158,7 @@ def test_the_chair_uploads_from_the_agenda_page(login, item, chair):
 
 def test_a_refused_upload_says_why(login, item, chair):
     response = login(chair).post(add_url(item), {"file": upload("virus.exe", b"MZ")}, follow=True)
-    assert messages_of(response)[0].startswith("Dit soort bestand kan niet als bijlage.")
+    assert messages_of(response)[0].startswith("Dit soort bestand kan geen bijlage zijn.")
     response = login(chair).post(add_url(item), {}, follow=True)
     assert messages_of(response) == ["Kies een bestand om toe te voegen."]
     assert not item.attachments.exists()

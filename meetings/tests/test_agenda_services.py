@@ -296,7 +296,7 @@ def test_a_decline_needs_a_reason(meeting, coordinator, voting_member):
 @pytest.fixture
 def to_suggest(network, meeting, coordinator):
     """An open action of an earlier meeting, a done one, advice to the Beleidsgroep open and answered."""
-    from meetings.agenda_selectors import suggestions  # noqa: F401 (imported where used)
+    from meetings.selectors.agenda import suggestions  # noqa: F401 (imported where used)
 
     earlier = meeting_of(network, seed.BELEIDSGROEP, day=SOON - datetime.timedelta(days=60))
     owner = person(coordinator)
@@ -320,7 +320,7 @@ def to_suggest(network, meeting, coordinator):
 
 
 def test_open_actions_and_unanswered_advice_are_suggested_once(meeting, coordinator, to_suggest, sent):
-    from meetings.agenda_selectors import suggestions
+    from meetings.selectors.agenda import suggestions
 
     keys = [suggestion.key for suggestion in suggestions(meeting)]
     assert keys == [f"action:{to_suggest['action'].pk}", f"advice:{to_suggest['advice'].pk}"]
@@ -340,7 +340,7 @@ def test_a_forged_suggestion_is_refused(meeting, coordinator, to_suggest, key):
 
 def test_another_bodys_advice_is_not_suggested(network, coordinator, to_suggest):
     kernteam = meeting_of(network, seed.KERNTEAM, day=SOON)
-    from meetings.agenda_selectors import suggestions
+    from meetings.selectors.agenda import suggestions
 
     assert [s.key for s in suggestions(kernteam)] == []
     with pytest.raises(ValidationError):
@@ -348,7 +348,7 @@ def test_another_bodys_advice_is_not_suggested(network, coordinator, to_suggest)
 
 
 def test_an_escalated_decision_whose_meeting_was_cancelled_follows_to_this_agenda(network, coordinator):
-    from meetings.agenda_selectors import suggestions
+    from meetings.selectors.agenda import suggestions
 
     kernteam = meeting_of(network, seed.KERNTEAM, day=SOON - datetime.timedelta(days=20))
     first = meeting_of(network, seed.BELEIDSGROEP, day=SOON - datetime.timedelta(days=10))

@@ -12,7 +12,7 @@ from decisions.services.decisions import meeting_quorum
 from decisions.tests.factories import AgendaItemFactory
 from meetings import signals
 from meetings.models import ActionItem, Attendance, Meeting
-from meetings.selectors import open_action_items
+from meetings.selectors.meetings import open_action_items
 from meetings.services.conduct import (
     action_item_create,
     action_item_done,
@@ -109,7 +109,7 @@ def test_substituted_without_a_substitute_is_refused(meeting, voting_member):
 
 
 def test_a_substitute_from_another_network_is_refused(meeting, voting_member, other_network_member):
-    with pytest.raises(ValidationError, match="Een vervanger is iemand van dit netwerk"):
+    with pytest.raises(ValidationError, match="Een vervanger moet bij dit netwerk horen"):
         attendance_record(
             meeting=meeting,
             statuses={person(voting_member).pk: "substituted"},
@@ -193,7 +193,7 @@ def test_an_action_item_is_noted_on_an_agenda_item(meeting, coordinator, voting_
 def test_an_action_owner_from_another_network_is_refused(meeting, other_network_member):
     item = AgendaItemFactory(meeting=meeting)
 
-    with pytest.raises(ValidationError, match="iemand van dit netwerk"):
+    with pytest.raises(ValidationError, match="moet bij dit netwerk horen"):
         action_item_create(item=item, title="x", owner=person(other_network_member), due_date=AFTER)
     assert not ActionItem.objects.exists()
 

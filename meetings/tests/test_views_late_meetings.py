@@ -10,7 +10,7 @@ from bodies import seed
 from bodies.tests.factories import BodyFactory, NetworkFactory
 from decisions.tests.factories import MeetingFactory
 from meetings.models import Meeting
-from meetings.planning_selectors import late_meetings
+from meetings.selectors.planning import late_meetings
 
 from .helpers import body, main_html
 

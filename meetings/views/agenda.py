@@ -21,10 +21,10 @@ from django.views.decorators.http import require_POST
 
 from bodies import permissions
 
-from .. import agenda_selectors as selectors
-from ..agenda_forms import AgendaItemForm, AttachmentForm, DeclineForm, ProposalForm
+from ..selectors import agenda as selectors
+from ..forms.agenda import AgendaItemForm, AttachmentForm, DeclineForm, ProposalForm
 from ..models import AgendaItem, Meeting
-from ..selectors import meeting_for_network
+from ..selectors.meetings import meeting_for_network
 from ..services import agenda as services
 
 

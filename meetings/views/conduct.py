@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 from bodies import permissions
 from bodies.models import Person
 
-from .. import selectors
-from ..conduct_forms import ActionItemForm, MinutesForm
+from ..selectors import meetings as selectors
+from ..forms.conduct import ActionItemForm, MinutesForm
 from ..models import ActionItem, Attendance, Meeting
 from ..services import conduct as services
 

@@ -13,9 +13,9 @@ from bodies import permissions
 from decisions.forms.decisions import DecisionProposeForm
 from decisions.services.decisions import meeting_quorum
 
-from .. import selectors
+from ..selectors import meetings as selectors
 from ..services import meetings as services
-from ..forms import AttendanceForm, MeetingForm
+from ..forms.meetings import AttendanceForm, MeetingForm
 
 
 @login_required

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from bodies import permissions
 
-from .. import selectors
+from ..selectors import meetings as selectors
 from ..models import Meeting
-from ..planning_forms import MeetingCancelForm, MeetingTimesForm
+from ..forms.planning import MeetingCancelForm, MeetingTimesForm
 from ..services import planning as services
 
 

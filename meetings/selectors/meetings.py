@@ -15,7 +15,7 @@ from bodies.models import Body, Membership, Person
 from decisions.models import Decision, Vote
 from decisions.selectors import body_holds_decide_mandate
 
-from .models import ActionItem, AgendaItem, Attendance, Meeting
+from ..models import ActionItem, AgendaItem, Attendance, Meeting
 
 
 @dataclass

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Attendance
-from .planning_forms import MeetingTimesForm
+from ..models import Attendance
+from .planning import MeetingTimesForm
 
 
 class MeetingForm(MeetingTimesForm):

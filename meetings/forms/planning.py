@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Meeting
+from ..models import Meeting
 
 
 class MeetingTimesForm(forms.Form):

@@ -7,7 +7,7 @@ network, so a forged id is simply not a valid choice.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ActionItem, AgendaItem
+from ..models import ActionItem, AgendaItem
 
 
 def _choices(objects, label):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from bodies.models import Membership, Person
 
-from .models import ActionItem, AgendaAttachment, AgendaItem, Meeting
+from ..models import ActionItem, AgendaAttachment, AgendaItem, Meeting
 
 
 def agenda_item_for_network(network, pk: int, queryset=None) -> AgendaItem:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from bodies.models import Body
 
-from .models import Meeting
+from ..models import Meeting
 
 # Body.call_for_items_days is at most this many days (its validator): no meeting
 # further ahead can be late yet.

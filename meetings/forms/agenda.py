@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import AgendaItem
+from ..models import AgendaItem
 
 TITLE_MAX = AgendaItem._meta.get_field("title").max_length
 DESCRIPTION_MAX = AgendaItem._meta.get_field("description").max_length
