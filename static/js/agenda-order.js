@@ -74,9 +74,19 @@
     refresh();
   }
 
-  async function save(before) {
+  // One request at a time, in the order of the moves: two quick moves must not
+  // reach the server in reverse order and leave the older order standing.
+  let pending = Promise.resolve(true);
+  function save(before) {
+    const ids = order();
+    const result = pending.then(() => send(ids, before));
+    pending = result.catch(() => false);
+    return result;
+  }
+
+  async function send(ids, before) {
     const body = new URLSearchParams();
-    order().forEach((id) => body.append("order", id));
+    ids.forEach((id) => body.append("order", id));
     let answer = { ok: false, message: text.error };
     try {
       const response = await fetch(url, {
