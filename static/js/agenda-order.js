@@ -77,6 +77,11 @@
   // One request at a time, in the order of the moves: two quick moves must not
   // reach the server in reverse order and leave the older order standing.
   let pending = Promise.resolve(true);
+  // Only the last of several quick moves is announced, once its order is saved.
+  let moves = 0;
+  function isLatest(move) {
+    return move === moves;
+  }
   function save(before) {
     const ids = order();
     const result = pending.then(() => send(ids, before));
@@ -128,8 +133,11 @@
     }
     refresh();
     button.focus();
+    const move = ++moves;
     if (await save(before)) {
-      announce(say(text.position, li));
+      if (isLatest(move)) {
+        announce(say(text.position, li));
+      }
     } else {
       button.focus();
     }
@@ -196,7 +204,11 @@
     li.draggable = false;
     dragged = null;
     refresh();
-    if (order().join() !== before.join() && (await save(before))) {
+    if (order().join() === before.join()) {
+      return;
+    }
+    const move = ++moves;
+    if ((await save(before)) && isLatest(move)) {
       announce(say(text.position, li));
     }
   });
