@@ -7,6 +7,23 @@ from dateutil.rrule import rrulestr
 
 ONE_DAY = datetime.timedelta(days=1)
 
+# When neither the body nor its first phase says when the rhythm began, count from a
+# fixed Monday: the anchor must not move from one day's run to the next, or an
+# "every 2 weeks" rule would fall in other weeks tomorrow than today.
+FALLBACK_ANCHOR = datetime.date(2023, 1, 2)
+
+
+def cadence_anchor(*, active_from: datetime.date | None, phases: Sequence) -> datetime.date:
+    """The first day of the rhythm: the body's start, else its first phase's start, else a fixed day.
+
+    The one rule for the planner (meetings.planning) and the body sheet's next dates.
+    """
+    if active_from:
+        return active_from
+    if phases and phases[0].starts_on:
+        return phases[0].starts_on
+    return FALLBACK_ANCHOR
+
 
 def phase_windows(phases: Sequence, *, anchor: datetime.date) -> list[tuple[object, datetime.date, datetime.date | None]]:
     """Each phase with the first and last day it applies (None: open-ended).

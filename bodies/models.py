@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
-from .cadence import occurrences
+from .cadence import cadence_anchor, occurrences
 
 
 class Network(models.Model):
@@ -640,7 +640,7 @@ class Cadence(models.Model):
         phases = list(self.phases.all())
         if not phases:
             return []
-        anchor = self.body.active_from or phases[0].starts_on or after
+        anchor = cadence_anchor(active_from=self.body.active_from, phases=phases)
         horizon = after + datetime.timedelta(days=366 * 2)
         return occurrences(phases, anchor=anchor, start=after, end=horizon)[:count]
 

@@ -18,11 +18,6 @@ from bodies.models import HolidayRule
 
 ONE_DAY = datetime.timedelta(days=1)
 
-# When neither the body nor its first phase says when the rhythm began, count from a
-# fixed Monday: the anchor must not move from one day's run to the next, or an
-# "every 2 weeks" rule would fall in other weeks tomorrow than today.
-FALLBACK_ANCHOR = datetime.date(2023, 1, 2)
-
 # A shift never goes further than this: even Christmas plus a weekend needs only four.
 MAX_SHIFT_DAYS = 14
 
@@ -58,15 +53,6 @@ def adjust_for_holiday(day: datetime.date, rule: str, holidays: Container[dateti
         if is_working_day(candidate, holidays):
             return candidate
     return None
-
-
-def cadence_anchor(*, active_from: datetime.date | None, phases: Sequence) -> datetime.date:
-    """The first day of the rhythm: the body's start, else its first phase's start, else a fixed day."""
-    if active_from:
-        return active_from
-    if phases and phases[0].starts_on:
-        return phases[0].starts_on
-    return FALLBACK_ANCHOR
 
 
 def planned_dates(

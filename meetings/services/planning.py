@@ -27,6 +27,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bodies.cadence import cadence_anchor
 from bodies.models import Body, CadencePhase
 
 from .. import planning
@@ -78,7 +79,7 @@ def meetings_plan(*, today: datetime.date, horizon_days: int = DEFAULT_HORIZON_D
         phases = list(cadence.phases.all())
         planned = planning.planned_dates(
             phases,
-            anchor=planning.cadence_anchor(active_from=body.active_from, phases=phases),
+            anchor=cadence_anchor(active_from=body.active_from, phases=phases),
             start=today,
             end=end,
             rule=body.holiday_rule,

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from bodies.cadence import cadence_anchor
 from bodies.models import HolidayRule
 from meetings import planning
 
@@ -91,7 +92,7 @@ def test_phases_follow_each_other_monthly_then_every_two_months():
 
 def test_an_every_two_weeks_rule_keeps_its_weeks_whatever_day_the_planner_runs():
     phases = [phase("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU")]
-    anchor = planning.cadence_anchor(active_from=None, phases=phases)
+    anchor = cadence_anchor(active_from=None, phases=phases)
     monday = [c for c, _ in plan(phases, anchor=anchor, start=D(2026, 11, 2), end=D(2026, 12, 31))]
     thursday = [c for c, _ in plan(phases, anchor=anchor, start=D(2026, 11, 5), end=D(2026, 12, 31))]
     assert set(thursday) <= set(monday)
