@@ -207,6 +207,14 @@ class AgendaItem(models.Model):
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("voorgesteld door")
     )
     decline_reason = models.CharField(_("reden"), max_length=1000, blank=True)
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("project"),
+    )
     merged_into = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -252,6 +260,8 @@ class AgendaItem(models.Model):
     def clean(self):
         if self.meeting_id and self.meeting.status == Meeting.Status.CANCELLED:
             raise ValidationError(_("Een geannuleerde vergadering krijgt geen agendapunten meer."))
+        if self.project_id and self.meeting_id and self.project.network_id != self.meeting.body.network_id:
+            raise ValidationError({"project": _("Dit project hoort bij een ander netwerk.")})
 
 
 def attachment_path(attachment: "AgendaAttachment", filename: str) -> str:
