@@ -18,6 +18,7 @@ urlpatterns = [
     path("n/<slug:network>/", include("bodies.urls")),
     path("n/<slug:network>/", include("meetings.urls")),
     path("n/<slug:network>/", include("decisions.urls")),
+    path("n/<slug:network>/", include("projects.urls")),
 ]
 
 if settings.DEBUG:

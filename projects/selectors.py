@@ -1,0 +1,167 @@
+"""Reads for the project pages: the list, one sheet with where it was discussed, and its history.
+
+Each read declares what it loads; the tests pin the query counts at two sizes.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from bodies import permissions
+from bodies.models import Body, Network, Person
+from meetings.models import AgendaItem
+
+from .models import Project
+
+# Bookkeeping a reader of the history does not need: who made it and when is the first line.
+HISTORY_HIDDEN_FIELDS = {"id", "network", "created_by", "created_at"}
+HISTORY_LENGTH = 10
+
+
+def project_for_network(network: Network, pk: int) -> Project:
+    """A project of this network with what its sheet shows, or 404."""
+    project = get_object_or_404(
+        Project.objects.select_related("body", "lead", "created_by"), pk=pk, network=network
+    )
+    project.network = project.body.network = network
+    return project
+
+
+def projects_of(network: Network, *, status: str, body: Body | None = None) -> QuerySet[Project]:
+    """The network's projects for the list: `status` is "active", "all" or one of Project.Status."""
+    projects = Project.objects.filter(network=network).select_related("body", "lead")
+    if status == "active":
+        projects = projects.active()
+    elif status != "all":
+        projects = projects.filter(status=status)
+    if body is not None:
+        projects = projects.filter(body=body)
+    return projects.order_by("title", "pk")
+
+
+def project_bodies(user, network: Network, bodies: list[Body] | None = None) -> list[Body]:
+    """The bodies `user` may put a project under: all active ones for the coordinator, else those they run.
+
+    Queries: the network's bodies (unless given), and for others than the coordinator
+    the user's grants and group grants on them.
+    """
+    if bodies is None:
+        bodies = list(Body.objects.filter(network=network))
+    today = timezone.localdate()
+    active = [
+        body
+        for body in bodies
+        if (body.active_from is None or body.active_from <= today)
+        and (body.active_until is None or body.active_until >= today)
+    ]
+    if permissions.may(user, permissions.COORDINATE, network):
+        return active
+    permissions.prefetch(user, active)
+    return [body for body in active if permissions.may(user, permissions.RUN, body)]
+
+
+def discussed_in(project: Project, user) -> list[AgendaItem]:
+    """The agenda items about this project that `user` may see, the latest meeting first.
+
+    Seen are the items of published agendas and, for who sees a body's internals,
+    the draft agendas of that body too. Queries: the items with their meetings and
+    bodies; the user's grants and group grants on those bodies and the project's.
+    """
+    items = list(
+        AgendaItem.objects.on_agenda()
+        .filter(project=project)
+        .select_related("meeting__body")
+        .order_by("-meeting__date", "-meeting__start_time", "meeting__pk", "position", "pk")
+    )
+    bodies = {item.meeting.body.pk: item.meeting.body for item in items}
+    # The project's own body too: the sheet asks next whether the reader runs it.
+    permissions.prefetch(user, [project.body, *(body for pk, body in bodies.items() if pk != project.body_id)])
+    insider = {pk for pk, body in bodies.items() if permissions.may(user, permissions.VIEW_INTERNALS, body)}
+    return [item for item in items if item.meeting.is_agenda_published or item.meeting.body.pk in insider]
+
+
+@dataclass
+class Change:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime.datetime
+    who: str
+    kind: str
+    changes: list[Change]
+
+
+def _show(field, value, names: dict) -> str:
+    """A field's value as a reader knows it: labels for choices, names for linked rows."""
+    if value is None or value == "":
+        return "—"
+    if field.choices:
+        return str(dict(field.choices).get(value, value))
+    if field.is_relation:
+        return names.get((field.name, value), f"#{value}")
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
+    text = str(value)
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def project_history(project: Project) -> tuple[list[HistoryEntry], bool]:
+    """The last changes to the sheet, newest first, and whether older ones were left out.
+
+    Queries: the historical records with their users; the bodies and people they name
+    that the sheet has not loaded (two at most, none when body and lead never changed).
+    """
+    records = list(
+        project.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : HISTORY_LENGTH + 1
+        ]
+    )
+    records.reverse()
+    fields = {field.name: field for field in Project._meta.fields if field.name not in HISTORY_HIDDEN_FIELDS}
+    order = {name: index for index, name in enumerate(fields)}
+    names = {("body", project.body_id): project.body.name}
+    if project.lead is not None:
+        names[("lead", project.lead_id)] = project.lead.name
+    for name, model in (("body", Body), ("lead", Person)):
+        missing = {getattr(record, f"{name}_id") for record in records} - {pk for key, pk in names if key == name}
+        missing.discard(None)
+        if missing:
+            # Through the project's network, so a tampered history cannot show another network's names.
+            for row in model.objects.filter(pk__in=missing, network=project.network_id):
+                names[(name, row.pk)] = str(row)
+    entries = []
+    truncated = len(records) > HISTORY_LENGTH
+    for previous, record in zip([None, *records], records):
+        if truncated and previous is None:
+            continue  # only there to show what the oldest shown change changed
+        user = record.history_user
+        who = (user.get_full_name() or user.get_username()) if user else _("het systeem")
+        if previous is None or record.history_type == "+":
+            kind = _("Aangemaakt")
+            status = fields["status"]
+            changes = [Change(label=str(status.verbose_name), old="", new=_show(status, record.status, names))]
+        else:
+            kind = _("Gewijzigd")
+            delta = record.diff_against(previous, excluded_fields=HISTORY_HIDDEN_FIELDS)
+            changes = [
+                Change(
+                    label=str(fields[change.field].verbose_name),
+                    old=_show(fields[change.field], change.old, names),
+                    new=_show(fields[change.field], change.new, names),
+                )
+                # In the sheet's order (the title before the dates), not alphabetically.
+                for change in sorted(delta.changes, key=lambda change: order.get(change.field, 0))
+                if change.field in fields
+            ]
+        entries.append(HistoryEntry(when=record.history_date, who=who, kind=kind, changes=changes))
+    entries.reverse()
+    return entries, truncated

@@ -1,0 +1,144 @@
+"""Project sheets ("projectfiches"): the list, one sheet, making and changing one.
+
+Every member of the network reads the projects. The coordinator makes and changes
+any of them; a chair or secretary does so for the bodies they run, and puts a
+project only under those bodies (bodies.permissions). Another network's project is
+a 404; a member without the right gets a 403.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from bodies import permissions
+from bodies.models import Body, Network
+
+from . import selectors, services
+from .forms import ProjectFilterForm, ProjectForm
+from .models import Project
+
+PAGE_SIZE = 50
+
+
+def _show_errors(form, error: ValidationError) -> None:
+    """Put a service's refusal next to the fields it names, and the rest above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _may_edit(user, project: Project) -> bool:
+    return permissions.may(user, permissions.COORDINATE, project.network) or permissions.may(
+        user, permissions.RUN, project.body
+    )
+
+
+def _get_project_for_user(user, network_slug: str, pk: int) -> Project:
+    """The project if it belongs to the URL's network and the user is a member of it; else 404."""
+    network = permissions.get_network_for_user(user, network_slug)
+    return selectors.project_for_network(network, pk)
+
+
+def _form_data(form: ProjectForm) -> dict:
+    return {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
+
+
+@login_required
+@require_safe
+def project_list(request: HttpRequest, network: str) -> HttpResponse:
+    network = permissions.get_network_for_user(request.user, network)
+    bodies = list(Body.objects.filter(network=network).order_by("position", "name"))
+    form = ProjectFilterForm(request.GET, bodies=bodies)
+    status, body = ProjectFilterForm.ACTIVE, None
+    if form.is_valid():
+        status, body = form.cleaned_data["status"], form.cleaned_data["body"]
+    projects = selectors.projects_of(network, status=status, body=body)
+    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    ctx = {
+        "network": network,
+        "form": form,
+        "page": page,
+        "status": status,
+        "can_create": bool(selectors.project_bodies(request.user, network, bodies)),
+    }
+    return render(request, "projects/project_list.html", ctx)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def project_create(request: HttpRequest, network: str) -> HttpResponse:
+    network: Network = permissions.get_network_for_user(request.user, network)
+    bodies = selectors.project_bodies(request.user, network)
+    if not bodies:
+        raise PermissionDenied
+    form = ProjectForm(request.POST if request.method == "POST" else None, bodies=bodies, network=network)
+    if form.is_bound and form.is_valid():
+        try:
+            project = services.project_create(network=network, created_by=request.user, **_form_data(form))
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("Het project “%(title)s” is aangemaakt.") % {"title": project.title})
+            return redirect(project)
+    return render(request, "projects/project_form.html", {"network": network, "form": form, "project": None})
+
+
+@login_required
+@require_safe
+def project_detail(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    project = _get_project_for_user(request.user, network, pk)
+    history, history_truncated = selectors.project_history(project)
+    ctx = {
+        "network": project.network,
+        "project": project,
+        # Before can_edit: it loads the reader's grants on the project's body with the others.
+        "agenda_items": selectors.discussed_in(project, request.user),
+        "can_edit": _may_edit(request.user, project),
+        "history": history,
+        "history_truncated": history_truncated,
+    }
+    return render(request, "projects/project_detail.html", ctx)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def project_edit(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    project = _get_project_for_user(request.user, network, pk)
+    if not _may_edit(request.user, project):
+        raise PermissionDenied
+    bodies = selectors.project_bodies(request.user, project.network)
+    if project.body.pk not in {body.pk for body in bodies}:
+        # The body that follows it up now may stay, even when it is no longer active.
+        bodies = [project.body, *bodies]
+    initial = {
+        "title": project.title,
+        "goal": project.goal,
+        "description": project.description,
+        "body": project.body_id,
+        "lead": project.lead_id,
+        "status": project.status,
+        "start_date": project.start_date,
+        "end_date": project.end_date,
+    }
+    form = ProjectForm(
+        request.POST if request.method == "POST" else None, initial=initial, bodies=bodies, network=project.network
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            changed = services.project_update(project=project, by=request.user, **_form_data(form))
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            if changed:
+                messages.success(request, _("De wijzigingen aan “%(title)s” zijn bewaard.") % {"title": project.title})
+            else:
+                messages.info(request, _("Er was niets gewijzigd."))
+            return redirect(project)
+    return render(request, "projects/project_form.html", {"network": project.network, "form": form, "project": project})
