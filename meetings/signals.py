@@ -11,8 +11,11 @@ from django.dispatch import Signal
 agenda_published = Signal()
 # A published agenda changed; `changes` is a short list of what changed, in Dutch.
 agenda_changed = Signal()
-# The meeting was moved (other date, time or place) or cancelled.
+# The meeting was moved (other date, time, length or place); `changes` names the
+# fields that changed, `previous` holds date, start_time, duration_minutes and
+# location as they were. The invited are mailed (notifications.receivers).
 meeting_rescheduled = Signal()
+# The meeting was cancelled (its `cancel_reason` says why); the invited are mailed.
 meeting_cancelled = Signal()
 # The minutes were put up for approval at the next meeting.
 minutes_submitted = Signal()

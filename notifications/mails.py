@@ -4,6 +4,7 @@ Templates: templates/emails/notifications/<kind>.txt and .html, both extending
 _base.txt / _base.html. Links are absolute, from settings.SITE_URL.
 """
 
+import datetime
 from email.utils import formataddr, parseaddr
 
 from django.conf import settings
@@ -18,8 +19,9 @@ from meetings.models import ActionItem, Meeting
 
 from .models import Kind, Notification
 
-# The kinds that carry the meeting as a calendar invitation.
-WITH_INVITATION = {Kind.AGENDA_PUBLISHED, Kind.MEETING_REMINDER}
+# The kinds that carry the meeting as a calendar invitation (for a cancelled
+# meeting: its cancellation, METHOD:CANCEL).
+WITH_INVITATION = {Kind.AGENDA_PUBLISHED, Kind.MEETING_REMINDER, Kind.MEETING_MOVED, Kind.MEETING_CANCELLED}
 
 
 def absolute(path: str) -> str:
@@ -29,6 +31,11 @@ def absolute(path: str) -> str:
 def still_relevant(row: Notification) -> str | None:
     """Why a due row should not be mailed any more (a reason for the admin), or None."""
     meeting = row.meeting
+    if row.kind in (Kind.MEETING_MOVED, Kind.MEETING_CANCELLED) and meeting.date < timezone.localdate():
+        # Moved or cancelled afterwards (a correction of the record): nobody needs a mail.
+        return "vergadering voorbij"
+    if row.kind == Kind.MEETING_CANCELLED:
+        return None
     if meeting is not None and meeting.status == Meeting.Status.CANCELLED:
         return "vergadering geannuleerd"
     if row.kind == Kind.MINUTES_AWAITING_APPROVAL and meeting.minutes_status != Meeting.MinutesStatus.AWAITING_APPROVAL:
@@ -54,6 +61,8 @@ def subject_of(row: Notification) -> str:
         Kind.AGENDA_PUBLISHED: _("Agenda %(body)s van %(date)s"),
         Kind.AGENDA_CHANGED: _("Agenda gewijzigd: %(body)s van %(date)s"),
         Kind.MEETING_REMINDER: _("Herinnering: %(body)s op %(date)s"),
+        Kind.MEETING_MOVED: _("Verplaatst: %(body)s, nu op %(date)s"),
+        Kind.MEETING_CANCELLED: _("Geannuleerd: %(body)s van %(date)s"),
         Kind.ACTION_ITEM_DUE: _("Actiepunt vervalt: %(title)s"),
         Kind.MINUTES_AWAITING_APPROVAL: _("Verslag ter goedkeuring: %(body)s van %(date)s"),
     }
@@ -79,7 +88,30 @@ def context_of(row: Notification) -> dict:
         "url": url,
         "preferences_url": absolute(reverse("notifications:preferences")),
         "with_invitation": row.kind in WITH_INVITATION,
+        # A moved meeting: where it was when the move was announced, where it is now.
+        "before": _moment(**_from_json(row.details.get("previous", {}))),
+        "after": _moment(meeting.date, meeting.start_time, meeting.duration_minutes, meeting.location),
     }
+
+
+def _moment(date=None, start_time=None, duration_minutes=None, location="") -> dict | None:
+    """A meeting's day, hours and place for the mails; None without a day."""
+    if date is None:
+        return None
+    end_time = None
+    if start_time is not None and duration_minutes:
+        end_time = (datetime.datetime.combine(date, start_time) + datetime.timedelta(minutes=duration_minutes)).time()
+    return {"date": date, "start_time": start_time, "end_time": end_time, "location": location}
+
+
+def _from_json(previous: dict) -> dict:
+    """The values notifications.receivers stored for a move, as dates and times again."""
+    values = dict(previous)
+    if values.get("date"):
+        values["date"] = datetime.date.fromisoformat(values["date"])
+    if values.get("start_time"):
+        values["start_time"] = datetime.time.fromisoformat(values["start_time"])
+    return values
 
 
 def invitation(row: Notification, meeting: Meeting) -> tuple[bytes, str]:

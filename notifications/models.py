@@ -25,6 +25,8 @@ class Kind(models.TextChoices):
     AGENDA_PUBLISHED = "agenda_published", _("Agenda gepubliceerd")
     AGENDA_CHANGED = "agenda_changed", _("Agenda gewijzigd")
     MEETING_REMINDER = "meeting_reminder", _("Herinnering aan een vergadering")
+    MEETING_MOVED = "meeting_moved", _("Vergadering verplaatst")
+    MEETING_CANCELLED = "meeting_cancelled", _("Vergadering geannuleerd")
     ACTION_ITEM_DUE = "action_item_due", _("Actiepunt bijna op vervaldatum")
     MINUTES_AWAITING_APPROVAL = "minutes_awaiting_approval", _("Verslag ter goedkeuring")
 
@@ -69,9 +71,11 @@ class Notification(models.Model):
         verbose_name=_("actiepunt"),
     )
     # What this notification is about, and which occurrence: "meeting:12:2026-12-01:7d",
-    # "meeting:12:agenda-change:20261125T101500.123456", "action:4:2026-12-03", "minutes:12".
+    # "meeting:12:agenda-change:20261125T101500.123456", "meeting:12:moved:3",
+    # "action:4:2026-12-03", "minutes:12".
     object_key = models.CharField(_("sleutel"), max_length=120)
-    # What the mail tells beyond the object itself (the changes of an agenda).
+    # What the mail tells beyond the object itself (the changes of an agenda, where
+    # a moved meeting was before).
     details = models.JSONField(_("details"), default=dict, blank=True)
     state = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.PENDING)
     due_at = models.DateTimeField(_("te versturen vanaf"), default=timezone.now)
@@ -132,6 +136,19 @@ class NotificationPreference(models.Model):
         Kind.MEETING_REMINDER.label,
         default=True,
         help_text=_("Enkele dagen vóór een vergadering (standaard een week en een dag), met een agenda-uitnodiging."),
+    )
+    meeting_moved = models.BooleanField(
+        Kind.MEETING_MOVED.label,
+        default=True,
+        help_text=_(
+            "Wanneer een vergadering een andere datum, een ander uur of een andere plaats krijgt, "
+            "met de nieuwe agenda-uitnodiging."
+        ),
+    )
+    meeting_cancelled = models.BooleanField(
+        Kind.MEETING_CANCELLED.label,
+        default=True,
+        help_text=_("Wanneer een vergadering niet doorgaat, met de reden."),
     )
     action_item_due = models.BooleanField(
         Kind.ACTION_ITEM_DUE.label, default=True, help_text=_("De dag vóór de vervaldatum van jouw actiepunten.")

@@ -9,6 +9,8 @@ Keys (Notification.object_key), one mail each:
 - meeting reminder:    "meeting:<pk>:<date>:<days>d"  (a moved meeting is reminded for its new date)
 - agenda published:    "meeting:<pk>:agenda"
 - agenda changed:      "meeting:<pk>:agenda-change:<timestamp>" (each announcement once)
+- meeting moved:       "meeting:<pk>:moved:<sequence>" (each move once: the move raised the sequence)
+- meeting cancelled:   "meeting:<pk>:cancelled"
 - action item due:     "action:<pk>:<due date>"
 - minutes to approve:  "minutes:<pk>"
 """
@@ -141,6 +143,14 @@ def plan_due(*, now: datetime.datetime | None = None) -> int:
 
 def minutes_key(meeting: Meeting) -> str:
     return f"minutes:{meeting.pk}"
+
+
+def moved_key(meeting: Meeting) -> str:
+    return f"meeting:{meeting.pk}:moved:{meeting.sequence}"
+
+
+def cancelled_key(meeting: Meeting) -> str:
+    return f"meeting:{meeting.pk}:cancelled"
 
 
 def _rows(person_ids, kind, key, due_at, **about) -> list[Notification]:

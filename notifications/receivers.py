@@ -6,6 +6,7 @@ looks for rows that are not there yet. Two queries per signal, whatever the size
 the body: its members on the meeting date, and one insert.
 """
 
+import datetime
 import logging
 
 from django.db import transaction
@@ -16,7 +17,7 @@ from meetings import signals
 from meetings.services.meetings import meeting_members
 
 from .models import Kind
-from .planning import members_by_body, add_for_people, minutes_key
+from .planning import add_for_people, cancelled_key, members_by_body, minutes_key, moved_key
 
 logger = logging.getLogger(__name__)
 
@@ -66,3 +67,37 @@ def on_minutes_submitted(sender, meeting, **kwargs):
         meeting=meeting,
     )
     enqueue_sending()
+
+
+@receiver(signals.meeting_rescheduled, dispatch_uid="notifications.meeting_rescheduled")
+def on_meeting_rescheduled(sender, meeting, previous=None, **kwargs):
+    # One mail per move: the key carries the sequence this move gave the meeting, so
+    # a second move is announced again and a retried signal is not. Where the meeting
+    # was is kept in the row (the meeting itself already says where it is now).
+    add_for_people(
+        meeting_members(meeting),
+        kind=Kind.MEETING_MOVED,
+        key=moved_key(meeting),
+        details={"previous": _as_json(previous or {})},
+        meeting=meeting,
+    )
+    enqueue_sending()
+
+
+@receiver(signals.meeting_cancelled, dispatch_uid="notifications.meeting_cancelled")
+def on_meeting_cancelled(sender, meeting, **kwargs):
+    # Its reminders, call for items and agenda mails still waiting are skipped when
+    # they come up (notifications.mails.still_relevant); this notice is not.
+    add_for_people(meeting_members(meeting), kind=Kind.MEETING_CANCELLED, key=cancelled_key(meeting), meeting=meeting)
+    enqueue_sending()
+
+
+def _as_json(values: dict) -> dict:
+    def plain(value):
+        if isinstance(value, datetime.time):
+            return value.strftime("%H:%M")
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        return value
+
+    return {field: plain(value) for field, value in values.items()}

@@ -139,7 +139,8 @@ def meeting_move(
 
     The meeting keeps its cadence date (the planner will not make that date's meeting
     again) and its history; its calendar sequence goes up and `meeting_rescheduled`
-    is sent, so invitations and feeds follow. A new date in the past is refused.
+    is sent (with the date, hour, length and place it had before), so the invited are
+    mailed and feeds follow. A new date in the past is refused.
     """
     today = today or timezone.localdate()
     # Two coordinators moving at once take turns; the second sees the first one's move.
@@ -151,6 +152,7 @@ def meeting_move(
         return False
     if "date" in changed and date < today:
         raise ValidationError({"date": _("Een vergadering verplaats je niet naar een dag die al voorbij is.")})
+    previous = {field: getattr(locked, field) for field in new}
     for field in changed:
         setattr(locked, field, new[field])
     locked.full_clean(exclude=["body", "minutes_approved_in"])
@@ -160,14 +162,15 @@ def meeting_move(
     locked.save()
     locked.refresh_from_db()
     meeting.__dict__.update({field: getattr(locked, field) for field in [*new, "sequence"]})
-    meeting_rescheduled.send(sender=Meeting, meeting=locked, by=moved_by, changes=changed)
+    meeting_rescheduled.send(sender=Meeting, meeting=locked, by=moved_by, changes=changed, previous=previous)
     return True
 
 
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting, reason: str, cancelled_by=None) -> Meeting:
     """Cancel a meeting with a reason: it stays (with its history), is never planned again,
-    its calendar sequence goes up and `meeting_cancelled` is sent."""
+    its calendar sequence goes up and `meeting_cancelled` is sent, so the invited are
+    mailed and feeds follow."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Geef een reden voor de annulering.")})

@@ -57,7 +57,20 @@ def test_a_move_keeps_the_cadence_date_raises_the_sequence_and_tells_the_calenda
     planned.refresh_from_db()
     assert (planned.date, planned.start_time, planned.cadence_date) == (D(2026, 11, 19), datetime.time(9, 30), D(2026, 11, 18))
     assert planned.sequence == 1
-    assert received == [{"signal": signals.meeting_rescheduled, "meeting": planned, "by": user, "changes": ["date", "start_time"]}]
+    assert received == [
+        {
+            "signal": signals.meeting_rescheduled,
+            "meeting": planned,
+            "by": user,
+            "changes": ["date", "start_time"],
+            "previous": {
+                "date": D(2026, 11, 18),
+                "start_time": datetime.time(14, 0),
+                "duration_minutes": 90,
+                "location": "Genk, Welzijnscampus",
+            },
+        }
+    ]
     history = list(planned.history.order_by("history_date"))
     assert [(h.history_type, h.date, h.sequence) for h in history] == [("+", D(2026, 11, 18), 0), ("~", D(2026, 11, 19), 1)]
     assert history[-1].history_user == user

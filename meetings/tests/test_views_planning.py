@@ -54,7 +54,7 @@ def test_the_coordinator_moves_a_meeting_and_goes_back_to_it(login, coordinator,
     )
     assert meeting.sequence == 1
     assert response.redirect_chain[-1][0] == meeting.get_absolute_url()
-    assert messages_of(response) == ["De vergadering is verplaatst; agenda-abonnementen volgen vanzelf."]
+    assert messages_of(response) == ["De vergadering is verplaatst; de genodigden krijgen een mail."]
     assert meeting.history.latest("history_date").history_user == coordinator
 
 
@@ -104,7 +104,7 @@ def test_the_coordinator_cancels_with_a_reason(login, coordinator, meeting):
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.CANCELLED and meeting.cancel_reason == "Te weinig punten"
     assert meeting.sequence == 1
-    assert messages_of(response) == ["De vergadering is geannuleerd; agenda-abonnementen volgen vanzelf."]
+    assert messages_of(response) == ["De vergadering is geannuleerd; de genodigden krijgen een mail."]
     assert "Te weinig punten" in main_html(response)
 
 

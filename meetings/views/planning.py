@@ -63,7 +63,7 @@ def meeting_move(request: HttpRequest, network: str, pk: int) -> HttpResponse:
             _add_errors(form, error)
         else:
             if moved:
-                messages.success(request, _("De vergadering is verplaatst; agenda-abonnementen volgen vanzelf."))
+                messages.success(request, _("De vergadering is verplaatst; de genodigden krijgen een mail."))
             else:
                 messages.info(request, _("Er is niets gewijzigd aan de vergadering."))
             return redirect(meeting)
@@ -82,6 +82,6 @@ def meeting_cancel(request: HttpRequest, network: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("De vergadering is geannuleerd; agenda-abonnementen volgen vanzelf."))
+            messages.success(request, _("De vergadering is geannuleerd; de genodigden krijgen een mail."))
             return redirect(meeting)
     return _page(request, "meetings/planning/cancel.html", meeting, form)

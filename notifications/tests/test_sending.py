@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.core.mail.backends import locmem
 from django.test import override_settings
 from django.utils import timezone
 from icalendar import Calendar
@@ -169,7 +170,7 @@ def test_an_unreachable_mail_server_sends_nothing_and_the_rows_wait(meeting, vot
 
 def test_a_refused_mail_is_marked_failed_and_the_others_go_out(meeting, voting_member, chair):
     owe([voting_member, chair], meeting=meeting)
-    real = mail.backends.locmem.EmailBackend.send_messages
+    real = locmem.EmailBackend.send_messages
     tom = person(voting_member).email
 
     def refuse_tom(self, messages):
