@@ -8,6 +8,7 @@ app_name = "meetings"
 urlpatterns = [
     path("bodies/<slug:body>/meetings/", meetings.meeting_list, name="list"),
     path("bodies/<slug:body>/meetings/new/", meetings.meeting_create, name="create"),
+    path("bodies/<slug:body>/meetings/rules/", meetings.meeting_rules, name="rules"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="detail"),
     path("meetings/<int:pk>/attendance/", meetings.attendance_record, name="attendance"),
     # Moving and cancelling (helper PLAN).

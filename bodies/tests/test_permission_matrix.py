@@ -116,6 +116,7 @@ EXPECTED = {
     "n/<slug:network>/bodies/<slug:body>/decisions/":           (302, 404, 200, 200, 200, 200, 200, 200),
     "n/<slug:network>/bodies/<slug:body>/meetings/":            (302, 404, 200, 200, 200, 200, 200, 200),
     "n/<slug:network>/bodies/<slug:body>/meetings/new/":        (302, 404, 403, 403, 403, 200, 200, 200),
+    "n/<slug:network>/bodies/<slug:body>/meetings/rules/":      (302, 404, 403, 403, 403, 200, 200, 200),
     "n/<slug:network>/bodies/<slug:body>/working-groups/new/":  (302, 404, 403, 403, 403, 200, 200, 200),
     "n/<slug:network>/chart/":                                  (302, 404, 200, 200, 200, 200, 200, 200),
     "n/<slug:network>/coordination/":                           (302, 404, 403, 403, 403, 403, 200, 200),

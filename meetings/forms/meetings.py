@@ -1,14 +1,48 @@
 """Forms of the meeting pages. Plain forms with named fields: anything else posted is ignored."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from bodies.models import Body
 
 from ..models import Attendance
 from .planning import MeetingTimesForm
 
+REMINDER_DAYS_MAX = 90
+
 
 class MeetingForm(MeetingTimesForm):
     """Planning a meeting by hand: date, start and end hour (kept as a length), place."""
+
+
+def _body_field(name: str, **kwargs) -> forms.Field:
+    """The form field of a Body field, with its label, limits and help text."""
+    field = Body._meta.get_field(name)
+    return field.formfield(label=capfirst(field.verbose_name), **kwargs)
+
+
+class MeetingRulesForm(forms.Form):
+    """A body's own deadlines and reminders, and what its planner does on a public holiday."""
+
+    call_for_items_days = _body_field("call_for_items_days")
+    agenda_days = _body_field("agenda_days")
+    reminder_days = _body_field(
+        "reminder_days",
+        help_text=_("Dagen vóór de vergadering, gescheiden door komma's; bijvoorbeeld 7,1. Leeg: geen herinneringen."),
+    )
+    holiday_rule = _body_field("holiday_rule")
+
+    def clean_reminder_days(self) -> str:
+        parts = [part.strip() for part in self.cleaned_data["reminder_days"].split(",") if part.strip()]
+        if not all(part.isdecimal() for part in parts):
+            raise forms.ValidationError(_("Geef aantallen dagen, gescheiden door komma's; bijvoorbeeld 7,1."))
+        days = sorted({int(part) for part in parts}, reverse=True)
+        if any(day > REMINDER_DAYS_MAX for day in days):
+            raise forms.ValidationError(
+                _("Een herinnering gaat ten hoogste %(max)s dagen vooraf.") % {"max": REMINDER_DAYS_MAX}
+            )
+        return ",".join(str(day) for day in days)
 
 
 class AttendanceForm(forms.Form):

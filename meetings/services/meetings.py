@@ -39,6 +39,25 @@ def meeting_create(
     return meeting
 
 
+MEETING_RULE_FIELDS = ("call_for_items_days", "agenda_days", "reminder_days", "holiday_rule")
+
+
+@transaction.atomic
+def meeting_rules_update(*, body: Body, by, **rules) -> Body:
+    """Change a body's deadlines, reminders and holiday rule; they apply from the next planning run."""
+    unknown = set(rules) - set(MEETING_RULE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a meeting rule: {sorted(unknown)}")
+    body = Body.objects.select_for_update().get(pk=body.pk)
+    for name, value in rules.items():
+        setattr(body, name, value)
+    body.full_clean()
+    if getattr(by, "is_authenticated", False):
+        body._history_user = by
+    body.save(update_fields=list(rules))
+    return body
+
+
 def meeting_members(meeting: Meeting) -> dict[int, bool]:
     """The people who are members of the meeting's body on its date, with whether they may vote.
 

@@ -15,7 +15,7 @@ from decisions.services.decisions import meeting_quorum
 
 from ..selectors import meetings as selectors
 from ..services import meetings as services
-from ..forms.meetings import AttendanceForm, MeetingForm
+from ..forms.meetings import AttendanceForm, MeetingForm, MeetingRulesForm
 
 
 @login_required
@@ -47,6 +47,25 @@ def meeting_create(request: HttpRequest, network: str, body: str) -> HttpRespons
             messages.success(request, _("De vergadering is gepland."))
             return redirect(meeting)
     return render(request, "meetings/meeting_form.html", {"network": body.network, "body": body, "form": form})
+
+
+@login_required
+def meeting_rules(request: HttpRequest, network: str, body: str) -> HttpResponse:
+    """The body's deadlines for agenda items and the agenda, its reminders and its holiday rule."""
+    body = permissions.get_body_for_user(request.user, network, body)
+    permissions.require(request.user, permissions.RUN, body)
+    initial = {name: getattr(body, name) for name in services.MEETING_RULE_FIELDS}
+    form = MeetingRulesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_rules_update(body=body, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De afspraken van %(body)s zijn bewaard.") % {"body": body.name})
+            return redirect("meetings:list", network=body.network.slug, body=body.slug)
+    ctx = {"network": body.network, "body": body, "form": form}
+    return render(request, "meetings/meeting_rules.html", ctx, status=400 if form.errors else 200)
 
 
 def _meeting_page(request: HttpRequest, meeting, *, attendance_form=None, status: int = 200) -> HttpResponse:
