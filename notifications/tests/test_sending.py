@@ -8,11 +8,15 @@ import pytest
 from django.core import mail
 from django.core.mail.backends import locmem
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from icalendar import Calendar
 
 from bodies.models import Person
+from calendars.tests.factories import FeedTokenFactory
+from calendars.tests.helpers import parse_feed, personal_url
 from meetings.models import ActionItem, Meeting
+from meetings.services.planning import meeting_cancel, meeting_move
 from notifications.models import Kind, Notification, NotificationPreference
 from notifications.planning import add_for_people
 from notifications.sending import claim_batch, send_due
@@ -67,6 +71,92 @@ def test_a_reminder_is_a_dutch_mail_with_text_html_a_link_and_an_invitation(meet
     assert parsed["Message-ID"].startswith("<notification-")
     row = Notification.objects.get()
     assert row.state == Notification.State.SENT and row.sent_at is not None and row.attempts == 1
+
+
+def feed_uid(client, user, meeting) -> str:
+    """The UID the person's calendar feed gives the meeting."""
+    calendar = parse_feed(client.get(personal_url(FeedTokenFactory(user=user).token)))
+    [uid] = [str(event["UID"]) for event in calendar.walk("VEVENT") if str(event["URL"]).endswith(f"/meetings/{meeting.pk}/")]
+    return uid
+
+
+def test_a_move_is_a_dutch_mail_with_where_it_was_and_is_and_a_new_invitation(client, meeting, voting_member):
+    old_day, new_day = meeting.date, meeting.date + datetime.timedelta(days=2)
+    meeting_move(meeting=meeting, date=new_day, start_time=datetime.time(14), duration_minutes=60, location="Kantoor Hasselt")
+    Notification.objects.exclude(recipient__user=voting_member).delete()  # one mail to read
+
+    with override_settings(SITE_URL="https://bestuur.example.org"):
+        assert send_due().sent == 1
+
+    [message] = mail.outbox
+    tom = person(voting_member)
+    assert message.to == [f"Tom Janssens <{tom.email}>"]
+    assert message.subject == f"Verplaatst: Beleidsgroep, nu op {new_day:%d-%m-%Y}"
+    link = f"https://bestuur.example.org/n/plantrekkers/meetings/{meeting.pk}/"
+    with translation.override("nl"):
+        was, becomes = date_format(old_day, "l j F Y"), date_format(new_day, "l j F Y")
+    assert "De vergadering van Beleidsgroep is verplaatst." in message.body
+    assert f"Oud: {was}, 19:00–20:30, Stadhuis Genk" in message.body
+    assert f"Nieuw: {becomes}, 14:00–15:00, Kantoor Hasselt" in message.body
+    assert "ze vervangt de vorige in je agenda" in message.body
+    assert link in message.body
+    [(html, mimetype)] = message.alternatives
+    assert mimetype == "text/html"
+    assert f'href="{link}"' in html
+    assert f"<s>{was}, 19:00–20:30, Stadhuis Genk</s>" in html
+    assert f"<strong>{becomes}, 14:00–15:00, Kantoor Hasselt</strong>" in html
+    [(filename, ics, ics_type)] = message.attachments
+    assert (filename, ics_type) == ("vergadering.ics", "text/calendar; method=REQUEST; charset=utf-8")
+    calendar = Calendar.from_ical(ics)
+    assert calendar["METHOD"] == "REQUEST"
+    [event] = calendar.walk("VEVENT")
+    assert event["SEQUENCE"] == 1  # replaces the invitation of sequence 0 in mail clients
+    assert event["STATUS"] == "CONFIRMED"
+    assert event.decoded("DTSTART") == timezone.make_aware(datetime.datetime.combine(new_day, datetime.time(14)))
+    assert str(event["LOCATION"]) == "Kantoor Hasselt"
+    assert str(event["ATTENDEE"]) == f"mailto:{tom.email}"
+    assert event["UID"] == feed_uid(client, voting_member, meeting)
+
+
+def test_a_cancellation_is_a_dutch_mail_with_the_reason_that_withdraws_the_invitation(client, meeting, chair):
+    meeting_cancel(meeting=meeting, reason="De voorzitter is ziek & de zaal <bezet>")
+    Notification.objects.exclude(recipient__user=chair).delete()  # one mail to read
+
+    with override_settings(SITE_URL="https://bestuur.example.org"):
+        assert send_due().sent == 1
+
+    [message] = mail.outbox
+    assert message.subject == f"Geannuleerd: Beleidsgroep van {meeting.date:%d-%m-%Y}"
+    assert "De vergadering van Beleidsgroep gaat niet door." in message.body
+    assert "19:00, Stadhuis Genk" in message.body
+    assert "Reden: De voorzitter is ziek & de zaal <bezet>" in message.body
+    assert "ze haalt de vergadering uit je agenda" in message.body
+    link = f"https://bestuur.example.org/n/plantrekkers/meetings/{meeting.pk}/"
+    assert link in message.body
+    [(html, _mimetype)] = message.alternatives
+    assert "Reden: De voorzitter is ziek &amp; de zaal &lt;bezet&gt;" in html
+    assert f'href="{link}"' in html
+    [(filename, ics, ics_type)] = message.attachments
+    assert (filename, ics_type) == ("vergadering.ics", "text/calendar; method=CANCEL; charset=utf-8")
+    calendar = Calendar.from_ical(ics)
+    assert calendar["METHOD"] == "CANCEL"
+    [event] = calendar.walk("VEVENT")
+    assert event["STATUS"] == "CANCELLED"
+    assert event["SEQUENCE"] == 1
+    assert str(event["ATTENDEE"]) == f"mailto:{person(chair).email}"
+    assert event["UID"] == feed_uid(client, chair, meeting)
+    parsed = email.message_from_bytes(message.message().as_bytes())
+    assert [part.get_content_type() for part in parsed.walk() if not part.is_multipart()] == [
+        "text/plain", "text/html", "text/calendar",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", [Kind.MEETING_MOVED, Kind.MEETING_CANCELLED])
+def test_a_move_or_cancellation_of_a_meeting_already_past_is_not_mailed(meeting, chair, kind):
+    Meeting.objects.filter(pk=meeting.pk).update(date=timezone.localdate() - datetime.timedelta(days=1))
+    owe([chair], kind=kind, key="k", meeting=meeting)
+    assert send_due().skipped == 1
+    assert Notification.objects.get().last_error == "vergadering voorbij"
 
 
 @pytest.mark.parametrize(

@@ -68,3 +68,10 @@ def test_the_page_costs_the_same_queries_for_few_or_many_mails(
     with django_assert_max_num_queries(6):
         response = client.get(URL)
     assert main_html(response).count("Herinnering aan een vergadering:") == sent
+
+
+def test_moves_and_cancellations_are_on_the_page_and_on_by_default(login, voting_member):
+    html = main_html(login(voting_member).get(URL))
+    assert "Vergadering verplaatst" in html and "Vergadering geannuleerd" in html
+    assert NotificationPreference(user=voting_member).wants(Kind.MEETING_MOVED)
+    assert NotificationPreference(user=voting_member).wants(Kind.MEETING_CANCELLED)
