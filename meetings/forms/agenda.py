@@ -9,14 +9,30 @@ TITLE_MAX = AgendaItem._meta.get_field("title").max_length
 DESCRIPTION_MAX = AgendaItem._meta.get_field("description").max_length
 
 
-class AgendaItemForm(forms.Form):
-    """An item as the coordinator or chair puts it on the agenda; `presenters` is a Person queryset."""
+class ProposalForm(forms.Form):
+    """What a member proposes: a title, why, what kind of item it is and the project it is about.
+
+    `projects` is a Project queryset of the meeting's network: another network's
+    project is not a valid choice.
+    """
 
     title = forms.CharField(label=_("Titel"), max_length=TITLE_MAX)
     description = forms.CharField(
         label=_("Toelichting"), required=False, max_length=DESCRIPTION_MAX, widget=forms.Textarea(attrs={"rows": 3})
     )
     kind = forms.ChoiceField(label=_("Soort"), choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.DISCUSSION)
+    project = forms.ModelChoiceField(
+        label=_("Project"), queryset=None, required=False, empty_label=_("— geen project —")
+    )
+
+    def __init__(self, *args, projects, prefix=None, **kwargs):
+        super().__init__(*args, prefix=prefix, **kwargs)
+        self.fields["project"].queryset = projects
+
+
+class AgendaItemForm(ProposalForm):
+    """An item as the coordinator or chair puts it on the agenda; `presenters` is a Person queryset."""
+
     presenter = forms.ModelChoiceField(
         label=_("Inbreng door"), queryset=None, required=False, empty_label=_("— niemand in het bijzonder —")
     )
@@ -24,19 +40,11 @@ class AgendaItemForm(forms.Form):
         label=_("Voorziene tijd (minuten)"), required=False, min_value=1, max_value=600
     )
 
-    def __init__(self, *args, presenters, prefix=None, **kwargs):
-        super().__init__(*args, prefix=prefix, **kwargs)
+    field_order = ["title", "description", "kind", "presenter", "planned_minutes", "project"]
+
+    def __init__(self, *args, presenters, **kwargs):
+        super().__init__(*args, **kwargs)
         self.fields["presenter"].queryset = presenters
-
-
-class ProposalForm(forms.Form):
-    """What a member proposes: a title, why, and what kind of item it is."""
-
-    title = forms.CharField(label=_("Titel"), max_length=TITLE_MAX)
-    description = forms.CharField(
-        label=_("Toelichting"), required=False, max_length=DESCRIPTION_MAX, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    kind = forms.ChoiceField(label=_("Soort"), choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.DISCUSSION)
 
 
 class DeclineForm(forms.Form):

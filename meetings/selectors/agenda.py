@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bodies.models import Membership, Person
+from projects.models import Project
 
 from ..models import ActionItem, AgendaAttachment, AgendaItem, Meeting
 
@@ -47,6 +48,14 @@ def presenters(meeting: Meeting):
     """The people who are members of the body on the meeting date (a queryset, one query)."""
     seats = Membership.objects.current_on(meeting.date).filter(body_id=meeting.body_id, person=OuterRef("pk"))
     return Person.objects.filter(Exists(seats)).order_by("name", "pk")
+
+
+def linkable_projects(meeting: Meeting, current_id: int | None = None):
+    """The projects an item of this meeting can be about: the network's active ones, and the one it has."""
+    linkable = Q(status__in=Project.ACTIVE)
+    if current_id is not None:
+        linkable |= Q(pk=current_id)
+    return Project.objects.filter(linkable, network_id=meeting.body.network_id).order_by("title", "pk")
 
 
 @dataclass
@@ -191,13 +200,15 @@ def agenda_page(meeting: Meeting, user, *, internals: bool, runs: bool) -> Agend
     """The agenda as this user may see it.
 
     Queries: the user's person in the network; all items of the meeting with
-    presenter, proposer, merged-into item and escalated decision; their
+    presenter, proposer, merged-into item, escalated decision and project; their
     attachments; for those who run the body the suggestions (four more). Members of the network who are not of the body see
     the published items only (no proposals).
     """
     person = person_of(user, meeting)
     items = list(
-        meeting.agenda_items.select_related("presenter", "proposed_by", "merged_into", "escalated_decision")
+        meeting.agenda_items.select_related(
+            "presenter", "proposed_by", "merged_into", "escalated_decision", "project"
+        )
         .prefetch_related(Prefetch("attachments", queryset=AgendaAttachment.objects.order_by("uploaded_at", "pk")))
         .order_by("position", "pk")
     )

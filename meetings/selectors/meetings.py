@@ -145,7 +145,7 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
 
     agenda = list(
         meeting.agenda_items.on_agenda()
-        .select_related("escalated_decision__meeting__body__network")
+        .select_related("escalated_decision__meeting__body__network", "project")
         .prefetch_related(Prefetch("action_items", queryset=ActionItem.objects.select_related("owner")))
         .order_by("position", "pk")
     )
@@ -246,6 +246,7 @@ def minutes_page(meeting: Meeting) -> MinutesPage:
     """
     agenda = list(
         meeting.agenda_items.on_agenda()
+        .select_related("project")
         .prefetch_related(Prefetch("action_items", queryset=ActionItem.objects.select_related("owner")))
         .order_by("position", "pk")
     )

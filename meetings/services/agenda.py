@@ -36,12 +36,13 @@ from django.utils.translation import gettext_noop
 from simple_history.utils import bulk_update_with_history
 
 from bodies.models import Person
+from projects.models import Project
 
 from ..models import AgendaAttachment, AgendaItem, Meeting
 from ..signals import agenda_changed, agenda_published
 from .meetings import meeting_members
 
-EDITABLE_FIELDS = ("title", "description", "kind", "presenter", "planned_minutes")
+EDITABLE_FIELDS = ("title", "description", "kind", "presenter", "planned_minutes", "project")
 REMOVED_REASON = "Van de agenda gehaald"
 
 
@@ -108,6 +109,19 @@ def _check_presenter(meeting: Meeting, presenter: Person | None) -> None:
         )
 
 
+def _check_project(meeting: Meeting, project: Project | None, *, current_id: int | None = None) -> None:
+    """A project of the meeting's network, still active unless the item was already about it."""
+    if project is None:
+        return
+    if project.network_id != meeting.body.network_id:
+        raise ValidationError(_("Dit project hoort bij een ander netwerk."))
+    if not project.is_active and project.pk != current_id:
+        raise ValidationError(
+            _("Het project “%(title)s” is %(status)s: kies een project in voorbereiding of een lopend project.")
+            % {"title": project.title, "status": project.get_status_display().lower()}
+        )
+
+
 # --- Items -------------------------------------------------------------------------------
 
 
@@ -121,12 +135,14 @@ def agenda_item_add(
     kind: str = AgendaItem.Kind.DISCUSSION,
     presenter: Person | None = None,
     planned_minutes: int | None = None,
+    project: Project | None = None,
     source_key: str = "",
 ) -> AgendaItem:
     """Put an item at the end of the agenda."""
     meeting = _lock(meeting)
     _check_title_free(meeting, title)
     _check_presenter(meeting, presenter)
+    _check_project(meeting, project)
     item = AgendaItem(
         meeting=meeting,
         title=title.strip(),
@@ -134,6 +150,7 @@ def agenda_item_add(
         kind=kind,
         presenter=presenter,
         planned_minutes=planned_minutes,
+        project=project,
         position=_next_position(meeting),
         status=AgendaItem.Status.ACCEPTED,
         source_key=source_key,
@@ -146,7 +163,7 @@ def agenda_item_add(
 
 @transaction.atomic
 def agenda_item_update(*, item: AgendaItem, by, **changes) -> AgendaItem:
-    """Change an item's title, description, kind, presenter or planned time."""
+    """Change an item's title, description, kind, presenter, planned time or project."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable here: {sorted(unknown)}")
@@ -158,6 +175,8 @@ def agenda_item_update(*, item: AgendaItem, by, **changes) -> AgendaItem:
         changes["description"] = changes["description"].strip()
     if "presenter" in changes:
         _check_presenter(meeting, changes["presenter"])
+    if "project" in changes:
+        _check_project(meeting, changes["project"], current_id=item.project_id)
     old_title = item.title
     changed = [name for name, value in changes.items() if getattr(item, name) != value]
     if not changed:
@@ -283,6 +302,7 @@ def agenda_item_propose(
     title: str,
     description: str = "",
     kind: str = AgendaItem.Kind.DISCUSSION,
+    project: Project | None = None,
 ) -> AgendaItem:
     """A member proposes an item; the coordinator or the chair decides on it."""
     meeting = _lock(meeting)
@@ -293,11 +313,13 @@ def agenda_item_propose(
             _("Voorstellen kon tot en met %(day)s.") % {"day": proposals_close_on(meeting).strftime("%d-%m-%Y")}
         )
     _check_title_free(meeting, title)
+    _check_project(meeting, project)
     item = AgendaItem(
         meeting=meeting,
         title=title.strip(),
         description=description.strip(),
         kind=kind,
+        project=project,
         status=AgendaItem.Status.PROPOSED,
         proposed_by=person,
         created_by=_user(by),

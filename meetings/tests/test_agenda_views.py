@@ -372,14 +372,16 @@ def test_a_forged_suggestion_key_is_refused(login, meeting, chair):
 
 
 def fill(network, meeting, coordinator, chair, voting_member, n: int):
-    """n items with presenter and an attachment row, n proposals, n open actions and n pieces of advice."""
+    """n items with presenter, project and an attachment row, n proposals, n open actions and n pieces of advice."""
     from meetings.models import AgendaAttachment
+    from projects.models import Project
 
     earlier = meeting_of(network, seed.BELEIDSGROEP, day=SOON - datetime.timedelta(days=60))
     forum, beleidsgroep = body(network, seed.FORUM), body(network, seed.BELEIDSGROEP)
     mandate = forum.mandates.get(kind="advise")
     for i in range(n):
-        item = add(meeting, coordinator, f"Punt {i}", presenter=person(chair), planned_minutes=5)
+        project = Project.objects.create(network=network, title=f"Project {i}", body=beleidsgroep)
+        item = add(meeting, coordinator, f"Punt {i}", presenter=person(chair), planned_minutes=5, project=project)
         AgendaAttachment.objects.create(item=item, file=f"agenda/x/{i}.pdf", name=f"{i}.pdf", size=10, content_type="application/pdf")
         services.agenda_item_propose(meeting=meeting, by=voting_member, person=person(voting_member), title=f"Voorstel {i}")
         ActionItem.objects.create(meeting=earlier, title=f"Actie {i}", owner=person(coordinator), due_date=SOON)
@@ -396,16 +398,18 @@ def test_the_agenda_page_costs_the_same_queries_for_2_or_12_of_everything(
     fill(network, meeting, coordinator, chair, voting_member, n)
     client = login(chair)
     client.get(url("agenda", meeting))  # warm the content-type cache
-    # Queries (16): session, user; network; rights on the network (user, groups);
+    # Queries (17): session, user; network; rights on the network (user, groups);
     # meeting with body; rights on the body (user, groups); person; items with
-    # presenter, proposer, merged-into and escalated decision; attachments;
-    # suggestions: taken keys, actions, advice, escalated decisions; presenters.
-    with django_assert_max_num_queries(16) as captured:
+    # presenter, proposer, merged-into item, escalated decision and project;
+    # attachments; suggestions: taken keys, actions, advice, escalated decisions;
+    # presenters; the projects an item can be about.
+    with django_assert_max_num_queries(17) as captured:
         response = client.get(url("agenda", meeting))
     assert response.status_code == 200
     assertContains(response, f"Punt {n - 1}")
     assertContains(response, f"Voorstel {n - 1}")
     assertContains(response, f"Advies {n - 1}")
+    assertContains(response, f"Project {n - 1}")
     print(f"agenda page, n={n}: {len(captured)} queries")
 
 
@@ -422,6 +426,7 @@ def test_the_published_agenda_costs_a_network_member_the_same_for_2_or_12_items(
         response = client.get(url("agenda", meeting))
     assert response.status_code == 200
     assertNotContains(response, "Voorstel 0")
+    assertContains(response, f"Project {n - 1}")
     print(f"published agenda for a network member, n={n}: {len(captured)} queries")
 
 

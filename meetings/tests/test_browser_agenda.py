@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 from bodies import seed
 from decisions.tests.factories import MeetingFactory
 from meetings.models import Meeting
+from projects.models import Project
 
 from .helpers import body
 
@@ -48,12 +49,16 @@ def meeting(network, settings, tmp_path):
     )
 
 
-def add_item(page: Page, title: str, kind: str, minutes: str, presenter: str | None = None) -> None:
+def add_item(
+    page: Page, title: str, kind: str, minutes: str, presenter: str | None = None, project: str | None = None
+) -> None:
     form = page.locator("form", has=page.get_by_role("button", name="Op de agenda zetten", exact=True))
     form.get_by_label("Titel").fill(title)
     form.get_by_label("Soort").select_option(label=kind)
     if presenter:
         form.get_by_label("Inbreng door").select_option(label=presenter)
+    if project:
+        form.get_by_label("Project").select_option(label=project)
     form.get_by_label("Voorziene tijd (minuten)").fill(minutes)
     form.get_by_role("button", name="Op de agenda zetten", exact=True).click()
 
@@ -61,6 +66,9 @@ def add_item(page: Page, title: str, kind: str, minutes: str, presenter: str | N
 def test_the_coordinator_builds_reorders_and_publishes_an_agenda_and_a_member_proposes(
     page: Page, live_server, network, meeting, coordinator, voting_member, chair
 ):
+    project = Project.objects.create(
+        network=network, title="Gezinscoaching in de regio", body=body(network), status=Project.Status.RUNNING
+    )
     agenda_path = reverse("meetings:agenda", kwargs={"network": network.slug, "pk": meeting.pk})
 
     # 1. The coordinator opens the agenda from the meeting page and adds three items.
@@ -73,7 +81,11 @@ def test_the_coordinator_builds_reorders_and_publishes_an_agenda_and_a_member_pr
 
     add_item(page, "Goedkeuring vorig verslag", "Besluit", "10")
     expect(page.locator(".messages")).to_contain_text("“Goedkeuring vorig verslag” staat op de agenda.")
-    add_item(page, "Begroting 2027", "Besluit", "40", presenter="An Maes")
+    add_item(page, "Begroting 2027", "Besluit", "40", presenter="An Maes", project="Gezinscoaching in de regio")
+    project_link = page.locator("ol.agenda-items").get_by_role("link", name="Gezinscoaching in de regio")
+    expect(project_link).to_have_attribute(
+        "href", reverse("projects:detail", kwargs={"network": network.slug, "pk": project.pk})
+    )
     add_item(page, "Rondvraag", "Bespreking", "5")
     expect(page.locator("#agenda-time")).to_contain_text("Voorziene tijd: 55 van 60 minuten.")
     assert titles(meeting) == ["Goedkeuring vorig verslag", "Begroting 2027", "Rondvraag"]

@@ -67,11 +67,11 @@ def _page(request: HttpRequest, meeting: Meeting, *, item_form=None, proposal_fo
     planned = meeting.status == Meeting.Status.PLANNED
     # Who runs the body puts items on the agenda directly; members propose them.
     can_propose = permissions.may(user, permissions.PROPOSE_DECISION, body) and planned and not runs
-    presenters = selectors.presenters(meeting)
+    projects = selectors.linkable_projects(meeting)
     if runs and item_form is None:
-        item_form = AgendaItemForm(presenters=presenters, prefix="item")
+        item_form = AgendaItemForm(presenters=selectors.presenters(meeting), projects=projects, prefix="item")
     if can_propose and proposal_form is None:
-        proposal_form = ProposalForm(prefix="proposal")
+        proposal_form = ProposalForm(projects=projects, prefix="proposal")
     moved = request.GET.get("moved", "")
     ctx = {
         "network": body.network,
@@ -108,7 +108,12 @@ def agenda(request: HttpRequest, network: str, pk: int) -> HttpResponse:
 @login_required
 def agenda_item_add(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     meeting = _meeting(request, network, pk, permissions.RUN)
-    form = AgendaItemForm(request.POST, presenters=selectors.presenters(meeting), prefix="item")
+    form = AgendaItemForm(
+        request.POST,
+        presenters=selectors.presenters(meeting),
+        projects=selectors.linkable_projects(meeting),
+        prefix="item",
+    )
     if form.is_valid():
         try:
             item = services.agenda_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
@@ -125,7 +130,12 @@ def agenda_item_edit(request: HttpRequest, network: str, pk: int) -> HttpRespons
     item = _item(request, network, pk)
     meeting = item.meeting
     initial = {name: getattr(item, name) for name in services.EDITABLE_FIELDS}
-    form = AgendaItemForm(request.POST or None, initial=initial, presenters=selectors.presenters(meeting))
+    form = AgendaItemForm(
+        request.POST or None,
+        initial=initial,
+        presenters=selectors.presenters(meeting),
+        projects=selectors.linkable_projects(meeting, current_id=item.project_id),
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -214,7 +224,7 @@ def agenda_publish(request: HttpRequest, network: str, pk: int) -> HttpResponse:
 @login_required
 def agenda_item_propose(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     meeting = _meeting(request, network, pk, permissions.PROPOSE_DECISION)
-    form = ProposalForm(request.POST, prefix="proposal")
+    form = ProposalForm(request.POST, projects=selectors.linkable_projects(meeting), prefix="proposal")
     if form.is_valid():
         try:
             item = services.agenda_item_propose(
