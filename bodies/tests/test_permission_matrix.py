@@ -26,6 +26,7 @@ from calendars.tests.factories import FeedTokenFactory  # CAL
 from django.core.files.base import ContentFile  # AGENDA
 from meetings.models import AgendaAttachment, AgendaItem  # AGENDA
 from meetings.models import ActionItem  # CONDUCT
+from projects.models import Project  # PROJECTS
 
 pytestmark = pytest.mark.django_db
 
@@ -157,6 +158,12 @@ EXPECTED = {
     "n/<slug:network>/meetings/<int:pk>/actions/new/":          (302, 404, 403, 403, 403, 302, 302, 302),
     "n/<slug:network>/actions/<int:pk>/done/":                  (302, 404, 403, 403, 302, 302, 302, 302),
     "n/<slug:network>/mine/":                                   (302, 404, 200, 200, 200, 200, 200, 200),
+    # PROJECTS: every member reads the projects; making one takes the coordinator or running a body
+    # (the chair), changing one the coordinator or running the body that follows it up (the Beleidsgroep).
+    "n/<slug:network>/projects/":                               (302, 404, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/projects/new/":                           (302, 404, 403, 403, 403, 200, 200, 200),
+    "n/<slug:network>/projects/<int:pk>/":                      (302, 404, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/projects/<int:pk>/edit/":                 (302, 404, 403, 403, 403, 200, 200, 200),
 }  # fmt: skip
 
 # What each URL parameter is filled with; `pk` depends on the kind of record.
@@ -166,6 +173,7 @@ PK_OF = {"meetings/": "meeting", "decisions/": "decision", "advice/": "advice", 
 PK_OF["actions/"] = "action"  # CONDUCT
 PK_OF["agenda-items/"] = "agenda_item"  # AGENDA
 PK_OF["attachments/"] = "attachment"  # AGENDA
+PK_OF["projects/"] = "project"  # PROJECTS
 
 
 def routes(patterns=None, prefix=""):
@@ -234,6 +242,8 @@ def records(network, other_network_member, coordinator, voting_member, member_wi
         item=records["agenda_item"], name="begroting.pdf", size=9, content_type="application/pdf"
     )
     records["attachment"].file.save("begroting.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    # PROJECTS: a project the Beleidsgroep follows up.
+    records["project"] = Project.objects.create(network=network, title="Crisisopvang", body=beleidsgroep)
     return records
 
 
