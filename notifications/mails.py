@@ -88,7 +88,8 @@ def context_of(row: Notification) -> dict:
         "url": url,
         "preferences_url": absolute(reverse("notifications:preferences")),
         "with_invitation": row.kind in WITH_INVITATION,
-        # A moved meeting: where it was when the move was announced, where it is now.
+        # A moved meeting: where it was before this move, and where it is now (like the
+        # .ics: were it moved again before this mail went out, both mails give the last place).
         "before": _moment(**_from_json(row.details.get("previous", {}))),
         "after": _moment(meeting.date, meeting.start_time, meeting.duration_minutes, meeting.location),
     }

@@ -11,7 +11,7 @@ How a row travels: pending → sending → sent (or skipped, failed).
    claimed at most once.)
 2. Send: each mail is sent, then its row is marked `sent` right away (autocommit).
 3. A row that cannot go out is `skipped` (the person opted out, has no address, the
-   meeting was cancelled, the action item is done) or `failed` (the mail server
+   meeting was cancelled — all its mails but the cancellation itself —, the action item is done) or `failed` (the mail server
    refused it; last_error says why).
 
 The trade-off, on purpose: a worker that dies between handing a mail to the server
