@@ -366,10 +366,12 @@ class Seat(models.Model):
 
 
 class MembershipQuerySet(models.QuerySet):
+    def overlapping(self, first: datetime.date, last: datetime.date):
+        """Memberships that run on at least one day of first..last."""
+        return self.filter(Q(start_date__lte=last), Q(end_date__isnull=True) | Q(end_date__gte=first))
+
     def current_on(self, day: datetime.date):
-        return self.filter(
-            Q(start_date__lte=day), Q(end_date__isnull=True) | Q(end_date__gte=day)
-        )
+        return self.overlapping(day, day)
 
 
 class Office(models.TextChoices):

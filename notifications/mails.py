@@ -18,6 +18,7 @@ from meetings import ical
 from meetings.models import ActionItem, Meeting
 
 from .models import Kind, Notification
+from .planning import action_key
 
 # The kinds that carry the meeting as a calendar invitation (for a cancelled
 # meeting: its cancellation, METHOD:CANCEL).
@@ -42,6 +43,8 @@ def still_relevant(row: Notification) -> str | None:
         return "verslag niet meer ter goedkeuring"
     if row.kind == Kind.ACTION_ITEM_DUE and row.action_item.status != ActionItem.Status.OPEN:
         return "actiepunt afgewerkt"
+    if row.kind == Kind.ACTION_ITEM_DUE and row.object_key != action_key(row.action_item):
+        return "vervaldatum gewijzigd"
     if row.kind == Kind.CALL_FOR_ITEMS and meeting.is_agenda_published:
         return "agenda al gepubliceerd"
     if row.kind == Kind.MEETING_REMINDER and meeting.date < timezone.localdate():

@@ -19,7 +19,6 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Q
 from django.utils import timezone
 
 from bodies.models import Membership
@@ -43,8 +42,8 @@ def morning_of(day: datetime.date) -> datetime.datetime:
 def members_by_body(body_ids: Iterable[int], first: datetime.date, last: datetime.date):
     """{body_id: [(person_id, start, end)]} for memberships overlapping [first, last]; one query."""
     rows = (
-        Membership.objects.filter(body_id__in=set(body_ids), start_date__lte=last)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+        Membership.objects.overlapping(first, last)
+        .filter(body_id__in=set(body_ids))
         .values_list("body_id", "person_id", "start_date", "end_date")
         .order_by()
     )
@@ -114,7 +113,7 @@ def plan_due(*, now: datetime.datetime | None = None) -> int:
     tomorrow = today + datetime.timedelta(days=1)
     for item in ActionItem.objects.open().filter(due_date__in=[today, tomorrow]).only("pk", "owner_id", "due_date"):
         due = morning_of(item.due_date - datetime.timedelta(days=1))
-        rows += _rows([item.owner_id], Kind.ACTION_ITEM_DUE, f"action:{item.pk}:{item.due_date.isoformat()}", due, action_item=item)
+        rows += _rows([item.owner_id], Kind.ACTION_ITEM_DUE, action_key(item), due, action_item=item)
 
     awaiting = list(
         Meeting.objects.filter(
@@ -139,6 +138,11 @@ def plan_due(*, now: datetime.datetime | None = None) -> int:
 
     Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
     return len(rows)
+
+
+def action_key(item: ActionItem) -> str:
+    """Per due date: an action item whose due date moves is reminded for its new date."""
+    return f"action:{item.pk}:{item.due_date.isoformat()}"
 
 
 def minutes_key(meeting: Meeting) -> str:

@@ -178,3 +178,13 @@ def test_memberships_current_on_a_day_leave_out_one_that_ended_the_day_before():
     current = Membership.objects.current_on(datetime.date(2024, 7, 1))
     assert list(current) == [ongoing]
     assert ended in Membership.objects.current_on(datetime.date(2024, 6, 30))
+
+
+def test_memberships_overlapping_a_period_include_those_that_touch_either_end():
+    day = datetime.date
+    ends_on_first = MembershipFactory(start_date=day(2024, 1, 1), end_date=day(2024, 3, 1))
+    starts_on_last = MembershipFactory(start_date=day(2024, 3, 31))
+    MembershipFactory(start_date=day(2024, 1, 1), end_date=day(2024, 2, 29))  # ended before
+    MembershipFactory(start_date=day(2024, 4, 1))  # starts after
+    overlapping = Membership.objects.overlapping(day(2024, 3, 1), day(2024, 3, 31))
+    assert set(overlapping) == {ends_on_first, starts_on_last}

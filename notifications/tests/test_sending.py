@@ -18,7 +18,7 @@ from calendars.tests.helpers import parse_feed, personal_url
 from meetings.models import ActionItem, Meeting
 from meetings.services.planning import meeting_cancel, meeting_move
 from notifications.models import Kind, Notification, NotificationPreference
-from notifications.planning import add_for_people
+from notifications.planning import action_key, add_for_people
 from notifications.sending import claim_batch, send_due
 
 pytestmark = pytest.mark.django_db
@@ -184,13 +184,27 @@ def test_an_action_item_mail_names_the_item_and_links_to_it(meeting, voting_memb
     item = ActionItem.objects.create(
         meeting=meeting, title="Offerte opvragen", owner=person(voting_member), due_date=timezone.localdate()
     )
-    owe([voting_member], kind=Kind.ACTION_ITEM_DUE, key=f"action:{item.pk}", action_item=item)
+    owe([voting_member], kind=Kind.ACTION_ITEM_DUE, key=action_key(item), action_item=item)
     send_due()
     [message] = mail.outbox
     assert message.subject == "Actiepunt vervalt: Offerte opvragen"
     assert 'Je actiepunt "Offerte opvragen" moet klaar zijn tegen' in message.body
     assert f"/meetings/{meeting.pk}/#actiepunt-{item.pk}" in message.body
     assert not message.attachments
+
+
+def test_a_waiting_action_item_mail_is_skipped_when_its_due_date_moved(meeting, voting_member):
+    today = timezone.localdate()
+    item = ActionItem.objects.create(meeting=meeting, title="Offerte opvragen", owner=person(voting_member), due_date=today)
+    owe([voting_member], kind=Kind.ACTION_ITEM_DUE, key=action_key(item), action_item=item)
+    item.due_date = today + datetime.timedelta(days=14)
+    item.save()
+
+    outcome = send_due()
+
+    assert (outcome.sent, outcome.skipped, mail.outbox) == (0, 1, [])
+    row = Notification.objects.get()
+    assert (row.state, row.last_error) == (Notification.State.SKIPPED, "vervaldatum gewijzigd")
 
 
 def test_sending_twice_sends_each_mail_once(meeting, members):
