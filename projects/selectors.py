@@ -53,6 +53,7 @@ def project_bodies(user, network: Network, bodies: list[Body] | None = None) -> 
     if bodies is None:
         bodies = list(Body.objects.filter(network=network))
     today = timezone.localdate()
+    # BodyQuerySet.active_on's test, on bodies the list has already loaded for its filter.
     active = [
         body
         for body in bodies

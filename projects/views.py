@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from bodies import permissions
-from bodies.models import Body, Network
+from bodies.models import Body
 
 from . import selectors, services
 from .forms import ProjectFilterForm, ProjectForm
@@ -74,7 +74,7 @@ def project_list(request: HttpRequest, network: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def project_create(request: HttpRequest, network: str) -> HttpResponse:
-    network: Network = permissions.get_network_for_user(request.user, network)
+    network = permissions.get_network_for_user(request.user, network)
     bodies = selectors.project_bodies(request.user, network)
     if not bodies:
         raise PermissionDenied
