@@ -122,3 +122,9 @@ def test_the_page_costs_the_same_queries_whatever_the_number_of_meetings(
     # Queries (8): session, user; network; rights on the network (login, groups); body; rights on the body (login, groups).
     with django_assert_max_num_queries(8):
         assert client.get(url(network)).status_code == 200
+
+
+def test_the_meetings_page_title_is_plain_text(login, network, voting_member):
+    html = login(voting_member).get(list_url(network)).content.decode()
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith("Vergaderingen van Beleidsgroep") and "<" not in title
