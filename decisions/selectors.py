@@ -4,7 +4,6 @@ Each read declares what it loads; the tests pin the query counts at two sizes.
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -13,6 +12,7 @@ from django.utils.formats import date_format, localize
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, Mandate, Network
+from governance.history import HistoryEntry, history_entries
 
 from .models import Decision, euro
 
@@ -42,21 +42,6 @@ def decision_for_network(network: Network, pk: int) -> Decision:
     )
     decision.meeting.body.network = network
     return decision
-
-
-@dataclass
-class Change:
-    label: str
-    old: str
-    new: str
-
-
-@dataclass
-class HistoryEntry:
-    when: datetime.datetime
-    who: str
-    kind: str
-    changes: list[Change]
 
 
 def _show(decision: Decision, field, value) -> str:
@@ -89,33 +74,13 @@ def decision_history(decision: Decision) -> list[HistoryEntry]:
     Queries: one, the historical records with their users.
     """
     records = list(decision.history.select_related("history_user").order_by("history_date", "history_id"))
-    fields = {field.name: field for field in Decision._meta.fields}
-    order = {name: index for index, name in enumerate(fields)}
-    entries = []
-    previous = None
-    for record in records:
-        user = record.history_user
-        who = (user.get_full_name() or user.get_username()) if user else str(_("het systeem"))
-        if previous is None:
-            kind = str(_("Voorgesteld")) if record.history_type == "+" else str(_("Gewijzigd"))
-            status = fields["status"]
-            changes = [Change(label=str(status.verbose_name), old="", new=_show(decision, status, record.status))]
-        else:
-            kind = str(_("Verwijderd")) if record.history_type == "-" else str(_("Gewijzigd"))
-            delta = record.diff_against(previous, excluded_fields=HISTORY_HIDDEN_FIELDS)
-            changes = [
-                Change(
-                    label=str(fields[change.field].verbose_name),
-                    old=_show(decision, fields[change.field], change.old),
-                    new=_show(decision, fields[change.field], change.new),
-                )
-                # In the model's field order (the status before the counts), not alphabetically.
-                for change in sorted(delta.changes, key=lambda change: order[change.field])
-                if change.field in fields
-            ]
-        entries.append(HistoryEntry(when=record.history_date, who=who, kind=kind, changes=changes))
-        previous = record
-    return entries
+    return history_entries(
+        records,
+        model=Decision,
+        show=lambda field, value: _show(decision, field, value),
+        hidden=HISTORY_HIDDEN_FIELDS,
+        created=str(_("Voorgesteld")),
+    )
 
 
 def register_queryset(

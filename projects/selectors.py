@@ -4,7 +4,6 @@ Each read declares what it loads; the tests pin the query counts at two sizes.
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from bodies import permissions
 from bodies.models import Body, Network, Person
+from governance.history import HistoryEntry, history_entries
 from meetings.models import AgendaItem
 
 from .models import Project
@@ -86,21 +86,6 @@ def discussed_in(project: Project, user) -> list[AgendaItem]:
     return [item for item in items if item.meeting.is_agenda_published or item.meeting.body.pk in insider]
 
 
-@dataclass
-class Change:
-    label: str
-    old: str
-    new: str
-
-
-@dataclass
-class HistoryEntry:
-    when: datetime.datetime
-    who: str
-    kind: str
-    changes: list[Change]
-
-
 def _show(field, value, names: dict) -> str:
     """A field's value as a reader knows it: labels for choices, names for linked rows."""
     if value is None or value == "":
@@ -127,8 +112,6 @@ def project_history(project: Project) -> tuple[list[HistoryEntry], bool]:
         ]
     )
     records.reverse()
-    fields = {field.name: field for field in Project._meta.fields if field.name not in HISTORY_HIDDEN_FIELDS}
-    order = {name: index for index, name in enumerate(fields)}
     names = {("body", project.body_id): project.body.name}
     if project.lead is not None:
         names[("lead", project.lead_id)] = project.lead.name
@@ -139,30 +122,15 @@ def project_history(project: Project) -> tuple[list[HistoryEntry], bool]:
             # Through the project's network, so a tampered history cannot show another network's names.
             for row in model.objects.filter(pk__in=missing, network=project.network_id):
                 names[(name, row.pk)] = str(row)
-    entries = []
     truncated = len(records) > HISTORY_LENGTH
-    for previous, record in zip([None, *records], records):
-        if truncated and previous is None:
-            continue  # only there to show what the oldest shown change changed
-        user = record.history_user
-        who = (user.get_full_name() or user.get_username()) if user else _("het systeem")
-        if previous is None or record.history_type == "+":
-            kind = _("Aangemaakt")
-            status = fields["status"]
-            changes = [Change(label=str(status.verbose_name), old="", new=_show(status, record.status, names))]
-        else:
-            kind = _("Gewijzigd")
-            delta = record.diff_against(previous, excluded_fields=HISTORY_HIDDEN_FIELDS)
-            changes = [
-                Change(
-                    label=str(fields[change.field].verbose_name),
-                    old=_show(fields[change.field], change.old, names),
-                    new=_show(fields[change.field], change.new, names),
-                )
-                # In the sheet's order (the title before the dates), not alphabetically.
-                for change in sorted(delta.changes, key=lambda change: order.get(change.field, 0))
-                if change.field in fields
-            ]
-        entries.append(HistoryEntry(when=record.history_date, who=who, kind=kind, changes=changes))
+    entries = history_entries(
+        records,
+        model=Project,
+        show=lambda field, value: _show(field, value, names),
+        hidden=HISTORY_HIDDEN_FIELDS,
+        created=_("Aangemaakt"),
+        # The oldest record fetched is there to show what the oldest change shown changed.
+        first_is_context=truncated,
+    )
     entries.reverse()
     return entries, truncated
