@@ -17,21 +17,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from bodies import permissions
 from bodies.models import Body
+from governance.forms import show_errors
 
 from . import selectors, services
 from .forms import ProjectFilterForm, ProjectForm
 from .models import Project
 
 PAGE_SIZE = 50
-
-
-def _show_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal next to the fields it names, and the rest above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _may_edit(user, project: Project) -> bool:
@@ -83,7 +75,7 @@ def project_create(request: HttpRequest, network: str) -> HttpResponse:
         try:
             project = services.project_create(network=network, created_by=request.user, **_form_data(form))
         except ValidationError as error:
-            _show_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("Het project “%(title)s” is aangemaakt.") % {"title": project.title})
             return redirect(project)
@@ -134,7 +126,7 @@ def project_edit(request: HttpRequest, network: str, pk: int) -> HttpResponse:
         try:
             changed = services.project_update(project=project, by=request.user, **_form_data(form))
         except ValidationError as error:
-            _show_errors(form, error)
+            show_errors(form, error)
         else:
             if changed:
                 messages.success(request, _("De wijzigingen aan “%(title)s” zijn bewaard.") % {"title": project.title})

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from bodies import permissions
 from bodies.models import Mandate
+from governance.forms import show_errors
 from meetings.models import Meeting
 
 from ..forms.advice import AdviceAnswerForm, AdviceFilterForm, AdviceGiveForm
@@ -28,15 +29,6 @@ from ..models import Advice
 from ..services import advice as services
 
 PAGE_SIZE = 50
-
-
-def show_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal next to the fields it names, and the rest above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _get_advice_for_user(user, network_slug: str, pk: int) -> Advice:

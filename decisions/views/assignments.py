@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from bodies import permissions
 from bodies.models import Mandate
+from governance.forms import show_errors
 
 from ..forms.assignments import (
     AssignmentFilterForm,
@@ -30,7 +31,7 @@ from ..forms.assignments import (
 from ..models import Assignment
 from ..services import advice as advice_services
 from ..services import assignments as services
-from .advice import PAGE_SIZE, show_errors
+from .advice import PAGE_SIZE
 
 
 def _get_assignment_for_user(user, network_slug: str, pk: int) -> Assignment:
