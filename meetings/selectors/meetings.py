@@ -14,6 +14,7 @@ from bodies import permissions
 from bodies.models import Body, Membership, Person
 from decisions.models import Decision, Vote
 from decisions.selectors import body_holds_decide_mandate
+from projects.models import Project
 
 from ..models import ActionItem, AgendaItem, Attendance, Meeting
 
@@ -302,18 +303,19 @@ class MyOverview:
     memberships: list[MyMembership]
     meetings: list[MyMeeting]
     actions: list[ActionItem]
+    projects: list[Project]
 
 
 def my_overview(network, user, today: datetime.date, *, limit: int = 20) -> MyOverview:
-    """Mijn overzicht: the user's bodies and roles today, their upcoming meetings and open actions.
+    """Mijn overzicht: the user's bodies and roles today, their upcoming meetings, open actions and projects.
 
     Queries: the person; their memberships today with body and role; their upcoming
     meetings (of bodies they are a member of on the meeting date); their replies to
-    those; their open action items with meeting and body.
+    those; their open action items with meeting and body; the active projects they lead.
     """
     person = Person.objects.filter(network=network, user=user).first() if user.is_authenticated else None
     if person is None:
-        return MyOverview(person=None, memberships=[], meetings=[], actions=[])
+        return MyOverview(person=None, memberships=[], meetings=[], actions=[], projects=[])
     by_body: dict[int, MyMembership] = {}
     rows = (
         Membership.objects.current_on(today)
@@ -357,9 +359,11 @@ def my_overview(network, user, today: datetime.date, *, limit: int = 20) -> MyOv
     )
     for action in actions:
         action.meeting.body.network = network
+    projects = list(Project.objects.active().filter(lead=person).select_related("body").order_by("title", "pk"))
     return MyOverview(
         person=person,
         memberships=list(by_body.values()),
         meetings=[MyMeeting(meeting=meeting, attendance=attendances.get(meeting.pk)) for meeting in meetings],
         actions=actions,
+        projects=projects,
     )

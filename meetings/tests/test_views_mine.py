@@ -10,6 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from bodies import seed
 from bodies.tests.factories import MembershipFactory, SeatFactory
 from meetings.models import ActionItem, Attendance, Meeting
+from projects.models import Project
 
 from .helpers import body, main_html, meeting_of, person
 
@@ -107,13 +108,32 @@ def test_it_runs_the_same_number_of_queries_for_1_or_8_bodies_meetings_and_actio
         meeting = Meeting.objects.create(body=seat.body, date=soon(index + 1))
         Attendance.objects.create(meeting=meeting, person=me, reply="attending")
         ActionItem.objects.create(meeting=meeting, title=f"actie {index}", owner=me, due_date=soon())
+        Project.objects.create(network=network, title=f"Project {index}", body=seat.body, lead=me, status="running")
     client = login(voting_member)
     client.get(url(network))
 
     # session, user, network, the user's and groups' grants on it; my person, my
     # memberships with body and role, my upcoming meetings, my replies, my open
-    # actions with meeting and body; the menu's coordinate check (two grants);
-    # the calendar link card (CAL).
-    with django_assert_max_num_queries(13):
+    # actions with meeting and body; my projects with their body; the menu's
+    # coordinate check (two grants); the calendar link card (CAL).
+    with django_assert_max_num_queries(14):
         response = client.get(url(network))
-    assert response.content.decode().count("<strong>actie ") == size
+    html = response.content.decode()
+    assert html.count("<strong>actie ") == size
+    assert html.count(">Project ") == size
+
+
+def test_it_lists_the_active_projects_i_lead(login, network, voting_member, chair):
+    me = person(voting_member)
+    running = Project.objects.create(network=network, title="Crisisopvang", body=body(network), lead=me, status="running")
+    Project.objects.create(network=network, title="Afgerond project", body=body(network), lead=me, status="finished")
+    Project.objects.create(network=network, title="Van iemand anders", body=body(network), lead=person(chair))
+    section = main_html(login(voting_member).get(url(network))).split('id="my-projects-heading"')[1]
+    detail = reverse("projects:detail", kwargs={"network": network.slug, "pk": running.pk})
+    assert f'href="{detail}">Crisisopvang</a>' in section
+    assert "lopend, opgevolgd door Kernteam" in section
+    assert "Afgerond project" not in section and "Van iemand anders" not in section
+
+
+def test_it_says_so_when_i_lead_no_project(login, network, voting_member):
+    assertContains(login(voting_member).get(url(network)), "Je trekt geen lopende projecten.")
