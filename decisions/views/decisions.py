@@ -191,14 +191,11 @@ def _register(request: HttpRequest, network, *, body=None) -> HttpResponse:
     chosen_body = filters.pop("body", None) or body
     decisions = selectors.register_queryset(network, body=chosen_body, **filters)
     page = Paginator(decisions, REGISTER_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     ctx = {
         "network": network,
         "body": body,
         "form": form,
         "page_obj": page,
-        "query": query.urlencode(),
         "is_filtered": bool(filters) or chosen_body is not body,
     }
     return render(request, "decisions/register.html", ctx)
