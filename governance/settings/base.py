@@ -1,6 +1,7 @@
 """Settings shared by every environment; dev, prod and test override only what differs."""
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -138,6 +139,15 @@ ATTACHMENT_CONTENT_TYPES = {
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# Sessions (governance/sessions.py): signed out after SESSION_IDLE_TIMEOUT seconds
+# without a request and SESSION_ABSOLUTE_LIFETIME seconds after signing in, whichever
+# comes first; the login page then says which.
+INSTALLED_APPS += ["governance"]  # its ready() stamps the login time
+MIDDLEWARE += ["governance.sessions.SessionTimeoutMiddleware"]  # after auth, messages and htmx
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
+SESSION_ABSOLUTE_LIFETIME = env_int("SESSION_ABSOLUTE_LIFETIME", 12 * 60 * 60)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
 
 # Mail: SMTP from the environment; development prints mails to the console.
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
