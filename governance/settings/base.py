@@ -149,6 +149,28 @@ SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
 SESSION_ABSOLUTE_LIFETIME = env_int("SESSION_ABSOLUTE_LIFETIME", 12 * 60 * 60)
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
 
+# Login throttling (django-axes, governance/throttling.py): failures count per username
+# AND address, so an attacker who guesses one person's password locks out only
+# himself; that person still signs in from anywhere else. The lock lifts after the
+# cool-off, or when an admin deletes the attempts (Beheer > Axes > toegangspogingen).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes asks
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", *AUTHENTICATION_BACKENDS]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+# The login page again, in the site's layout, with when to try again (status 429).
+AXES_LOCKOUT_CALLABLE = "governance.throttling.lockout_response"
+# Behind nginx or Caddy every request comes from the proxy: the client's address is
+# then the one the nearest trusted proxy appended to X-Forwarded-For (prod: 1 proxy).
+AXES_CLIENT_IP_CALLABLE = "governance.throttling.client_ip"
+AXES_TRUSTED_PROXY_COUNT = env_int("AXES_TRUSTED_PROXY_COUNT", 0)
+# A person who mistyped and then signed in starts again from zero. Successful logins
+# stay in axes' access log (who, when, from where).
+AXES_RESET_ON_SUCCESS = True
+# No banner on stdout at every start (`check --deploy` prints nothing).
+AXES_VERBOSE = False
+
 # Mail: SMTP from the environment; development prints mails to the console.
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
