@@ -11,6 +11,8 @@ import pytest
 from bodies import seed
 from bodies.models import Seat
 from bodies.services import network_load_seed
+from mfa.policy import mfa_required
+from mfa.tests.helpers import verified_login as verified_login_of
 from bodies.tests.factories import (
     BodyFactory,
     MembershipFactory,
@@ -165,10 +167,26 @@ def network_admin(db):
 
 @pytest.fixture
 def login(client):
-    """Log `client` in as a user: login(coordinator)."""
+    """Log `client` in as a user, as far as the site asks: login(coordinator).
+
+    Whoever must use two-step verification (the network admin) is signed in with a
+    verified session, as after the code step; tests of that step use force_login.
+    """
 
     def log_in(user):
+        if mfa_required(user):
+            return verified_login_of(client, user)
         client.force_login(user)
         return client
+
+    return log_in
+
+
+@pytest.fixture
+def verified_login(client):
+    """Log `client` in with a session verified by an authenticator: verified_login(network_admin)."""
+
+    def log_in(user):
+        return verified_login_of(client, user)
 
     return log_in

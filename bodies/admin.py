@@ -331,7 +331,7 @@ class CadenceAdmin(SimpleHistoryAdmin):
 
 @admin.register(Network)
 class NetworkAdmin(ObjectGrantsAdminMixin, SimpleHistoryAdmin):
-    list_display = ["name", "slug"]
+    list_display = ["name", "slug", "require_mfa_for_coordinators"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 

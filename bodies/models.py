@@ -29,6 +29,14 @@ class Network(models.Model):
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("korte naam"), max_length=80, unique=True)
     description = models.TextField(_("beschrijving"), max_length=5000, blank=True)
+    require_mfa_for_coordinators = models.BooleanField(
+        _("tweestapsverificatie verplicht voor coördinatoren"),
+        default=False,
+        help_text=_(
+            "Wie dit netwerk coördineert, moet een authenticator-app instellen voor hij of zij de site "
+            "kan gebruiken. Beheerders moeten dat altijd."
+        ),
+    )
 
     history = HistoricalRecords()
 

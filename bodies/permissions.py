@@ -82,6 +82,21 @@ def networks_for_user(user):
     return Network.objects.filter(Q(pk__in=through_group.values("pk")) | Q(pk__in=granted.values("pk")))
 
 
+def networks_coordinated_by(user):
+    """The networks `user` coordinates: through a seat whose role coordinates, or granted by hand."""
+    if not user.is_authenticated:
+        return Network.objects.none()
+    through_group = Network.objects.filter(
+        networkgroupobjectpermission__group__user=user,
+        networkgroupobjectpermission__permission__codename=COORDINATE,
+    )
+    granted = Network.objects.filter(
+        networkuserobjectpermission__user=user,
+        networkuserobjectpermission__permission__codename=COORDINATE,
+    )
+    return Network.objects.filter(Q(pk__in=through_group.values("pk")) | Q(pk__in=granted.values("pk")))
+
+
 def get_body_for_user(user, network_slug: str, body_slug: str, queryset=None) -> Body:
     network = get_network_for_user(user, network_slug)
     queryset = Body.objects.all() if queryset is None else queryset

@@ -28,6 +28,7 @@ from bodies.tests.factories import BodyFactory, MembershipFactory, NetworkFactor
 from decisions.models import Advice, Assignment, Decision, Vote
 from decisions.tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
 from meetings.models import AgendaItem, Attendance
+from mfa.tests.helpers import verified_login
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -92,8 +93,8 @@ def body_of(name: str) -> Body:
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(UserFactory(username="beheerder", is_staff=True, is_superuser=True))
-    return client
+    # The admin admits only a session verified by the second step (mfa).
+    return verified_login(client, UserFactory(username="beheerder", is_staff=True, is_superuser=True))
 
 
 @pytest.fixture

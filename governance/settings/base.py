@@ -18,8 +18,11 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Two-step verification (django-otp), one block; see "Two-step verification" below.
+MFA_APPS = ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static", "mfa.apps.MfaConfig"]
+
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "mfa.apps.MfaAdminConfig",  # django.contrib.admin with the verified site (MFA block)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -36,7 +39,12 @@ INSTALLED_APPS = [
     "projects",
     "notifications",
     "calendars",
+    *MFA_APPS,
 ]
+
+# Right after authentication: request.user.is_verified(), then the second step
+# for everyone who has not taken it yet (mfa.middleware).
+MFA_MIDDLEWARE = ["django_otp.middleware.OTPMiddleware", "mfa.middleware.SecondStepMiddleware"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -46,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    *MFA_MIDDLEWARE,
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -283,3 +292,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Two-step verification (mfa app, django-otp): a TOTP authenticator app plus one-time
+# recovery codes. Superusers and staff must use it, the admin only admits verified
+# sessions, and Network.require_mfa_for_coordinators makes it required for a network's
+# coordinators. The issuer is the name the authenticator app shows next to the code.
+OTP_TOTP_ISSUER = env_str("MFA_ISSUER", "Netwerkbestuur")
+# How many recovery codes one enrolment (or renewal) hands out.
+MFA_RECOVERY_CODES = 10
+# Wrong codes are throttled by django-otp per device: after n failures in a row the
+# next try is refused for 2**(n-1) seconds (factor 1, the library's default).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bodies.models import Person
+from mfa.tests.helpers import verified_login
 from notifications.models import Kind, Notification
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def rows(meeting, voting_member, chair):
 
 
 def test_the_list_shows_uncertain_rows_and_filters_them(client, network_admin, rows):
-    client.force_login(network_admin)
+    verified_login(client, network_admin)
     url = reverse("admin:notifications_notification_changelist")
     response = client.get(url)
     assert response.status_code == 200
@@ -44,13 +45,13 @@ def test_the_list_costs_the_same_queries_for_few_or_many_rows(
         for n in range(extra)
         for person in people[:1]
     )
-    client.force_login(network_admin)
+    verified_login(client, network_admin)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("admin:notifications_notification_changelist")).status_code == 200
 
 
 def test_a_row_cannot_be_added_changed_or_deleted_by_hand(client, network_admin, rows):
-    client.force_login(network_admin)
+    verified_login(client, network_admin)
     change = reverse("admin:notifications_notification_change", args=[rows["sent"].pk])
     response = client.get(change)
     assert response.status_code == 200 and 'name="_save"' not in response.content.decode()
@@ -59,7 +60,7 @@ def test_a_row_cannot_be_added_changed_or_deleted_by_hand(client, network_admin,
 
 
 def test_sending_again_puts_uncertain_and_failed_rows_back_and_leaves_sent_ones(client, network_admin, rows):
-    client.force_login(network_admin)
+    verified_login(client, network_admin)
     response = client.post(
         reverse("admin:notifications_notification_changelist"),
         {"action": "send_again", "_selected_action": [row.pk for row in rows.values()]},
