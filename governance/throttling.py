@@ -42,4 +42,6 @@ def lockout_response(request, original_response=None, credentials=None):
         "form": AuthenticationForm(request, initial={"username": get_client_username(request, credentials)}),
         "next": request.POST.get("next", ""),
     }
-    return render(request, "registration/login.html", context, status=429)
+    response = render(request, "registration/login.html", context, status=429)
+    response["Retry-After"] = str(int(cool_off.total_seconds()))
+    return response

@@ -46,7 +46,7 @@ def test_after_five_wrong_passwords_the_right_one_is_refused_with_a_dutch_messag
     settings.AXES_FAILURE_LIMIT = 5
     guess(client, 5)
     response = sign_in(client, PASSWORD)
-    assert response.status_code == 429
+    assert response.status_code == 429 and response["Retry-After"] == "900"
     assert not signed_in(client)
     html = response.content.decode()
     assert LOCKED_OUT in html
