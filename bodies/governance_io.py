@@ -59,6 +59,7 @@ from .models import (
     Role,
     Seat,
 )
+from .signals import access_sync_deferred
 
 FORMAT = "governance-export/1"
 
@@ -698,6 +699,11 @@ def import_network(data) -> Network:
     Raises GovernanceImportError, and writes nothing, if anything in the file is wrong.
     """
     spec = _read(data)
+    with access_sync_deferred():
+        return _import(spec)
+
+
+def _import(spec: dict) -> Network:
     slug = spec["network"]["slug"]
     if Network.objects.filter(slug=slug).exists():
         _fail("network.slug", _("het netwerk \"%(slug)s\" bestaat al") % {"slug": slug})

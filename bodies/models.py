@@ -8,7 +8,6 @@ what, and when), so the structure on any past date can be rebuilt (see
 import datetime
 from decimal import Decimal
 
-from dateutil.rrule import rrulestr
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -20,7 +19,15 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
-from .cadence import cadence_anchor, occurrences
+from .cadence import (
+    MAX_COUNT,
+    MAX_DATES_PER_YEAR,
+    MAX_INTERVALS,
+    PROBE_YEARS,
+    cadence_anchor,
+    occurrences,
+    rule_problem,
+)
 
 
 class Network(models.Model):
@@ -601,20 +608,39 @@ class Mandate(models.Model):
 
 
 def validate_rrule(value: str) -> None:
-    """An RFC 5545 RRULE value without DTSTART, such as FREQ=WEEKLY;INTERVAL=2."""
+    """A meeting rhythm as an RFC 5545 RRULE value without DTSTART, such as FREQ=WEEKLY;INTERVAL=2.
+
+    The one check for every way a rule gets in (this model, the working-group form and
+    service, the admin, import_governance): what is allowed is `bodies.cadence.rule_problem`.
+    """
     text = (value or "").strip()
-    if not text or text.upper().startswith(("DTSTART", "RRULE:")) or "\n" in text:
-        raise ValidationError(
-            _("Geef een herhalingsregel zoals FREQ=WEEKLY;INTERVAL=2 (RFC 5545)."), code="invalid_rrule"
-        )
-    try:
-        rrulestr(text, dtstart=datetime.datetime(2000, 1, 1))
-    except (ValueError, TypeError):
-        raise ValidationError(
-            _("Onleesbare herhalingsregel: %(rule)s. Voorbeeld: FREQ=WEEKLY;INTERVAL=2."),
-            params={"rule": text[:100]},
-            code="invalid_rrule",
-        ) from None
+    problem = rule_problem(text)
+    if problem is None:
+        return
+    allowed = _(
+        "Toegelaten: FREQ=DAILY, WEEKLY, MONTHLY of YEARLY; INTERVAL tot %(daily)s (DAILY), %(weekly)s (WEEKLY), "
+        "%(monthly)s (MONTHLY) of %(yearly)s (YEARLY); COUNT tot %(count)s; verder alleen UNTIL, WKST, BYDAY, "
+        "BYMONTHDAY, BYMONTH en BYSETPOS; hoogstens %(per_year)s data per jaar en een eerste datum binnen "
+        "%(years)s jaar. Voorbeeld: FREQ=WEEKLY;INTERVAL=2."
+    )
+    if problem == "unreadable":
+        message = _("Onleesbare herhalingsregel: %(rule)s.")
+    else:
+        message = _("Deze herhalingsregel is geen vergaderritme: %(rule)s.")
+    raise ValidationError(
+        f"{message} {allowed}",
+        params={
+            "rule": text[:100] or "—",
+            "daily": MAX_INTERVALS["DAILY"],
+            "weekly": MAX_INTERVALS["WEEKLY"],
+            "monthly": MAX_INTERVALS["MONTHLY"],
+            "yearly": MAX_INTERVALS["YEARLY"],
+            "count": MAX_COUNT,
+            "per_year": MAX_DATES_PER_YEAR,
+            "years": PROBE_YEARS,
+        },
+        code="invalid_rrule",
+    )
 
 
 class Cadence(models.Model):

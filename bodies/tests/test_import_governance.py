@@ -396,6 +396,11 @@ BAD_FILES = {
         lambda data: data["bodies"][3]["cadence"]["phases"][0].update(rrule="FREQ=SOMETIMES"),
         "bodies[3].cadence.phases[0].rrule: Onleesbare herhalingsregel: FREQ=SOMETIMES.",
     ),
+    "rrule every second": (
+        lambda data: data["bodies"][3]["cadence"]["phases"][0].update(rrule="FREQ=SECONDLY"),
+        "bodies[3].cadence.phases[0].rrule: Deze herhalingsregel is geen vergaderritme: FREQ=SECONDLY. "
+        "Toegelaten: FREQ=DAILY, WEEKLY, MONTHLY of YEARLY;",
+    ),
     "membership ending before it starts": (
         lambda data: data["bodies"][3]["members"][0].update(end="2023-01-31"),
         "bodies[3].members[0].end: Een lidmaatschap kan niet eindigen vóór het begint.",
