@@ -381,6 +381,8 @@ def _object(value, place: str, required: tuple[str, ...], optional: tuple[str, .
 
 
 def _join(place: str, key: str) -> str:
+    if not key:
+        return place
     return f"{place}.{key}" if place else key
 
 

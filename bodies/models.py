@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, validate_comma_separated_integer_list
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, validate_comma_separated_integer_list
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -35,7 +35,7 @@ class Network(models.Model):
 
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("korte naam"), max_length=80, unique=True)
-    description = models.TextField(_("beschrijving"), max_length=5000, blank=True)
+    description = models.TextField(_("beschrijving"), max_length=5000, validators=[MaxLengthValidator(5000)], blank=True)
 
     history = HistoricalRecords()
 
@@ -118,7 +118,7 @@ class Role(models.Model):
         Network, on_delete=models.CASCADE, related_name="roles", verbose_name=_("netwerk")
     )
     name = models.CharField(_("naam"), max_length=200)
-    description = models.TextField(_("beschrijving"), max_length=5000, blank=True)
+    description = models.TextField(_("beschrijving"), max_length=5000, validators=[MaxLengthValidator(5000)], blank=True)
     is_coordinator = models.BooleanField(
         _("netwerkcoördinator"),
         default=False,
@@ -189,7 +189,7 @@ class Body(models.Model):
         verbose_name=_("aangestuurd door"),
         help_text=_("Voor een themawerkgroep: het orgaan dat de werkgroep aanstuurt en opvolgt."),
     )
-    description = models.TextField(_("omschrijving"), max_length=5000, blank=True)
+    description = models.TextField(_("omschrijving"), max_length=5000, validators=[MaxLengthValidator(5000)], blank=True)
     quorum_percent = models.PositiveSmallIntegerField(
         _("quorum (%)"),
         default=50,
@@ -300,7 +300,7 @@ class BodyTask(models.Model):
     """One bullet of a body's remit ("opdracht"), in the body's own words and order."""
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("orgaan"))
-    text = models.TextField(_("taak"), max_length=2000)
+    text = models.TextField(_("taak"), max_length=2000, validators=[MaxLengthValidator(2000)])
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     history = HistoricalRecords()
@@ -517,7 +517,7 @@ class Mandate(models.Model):
         ASSIGN = "assign", _("Opdracht geven")
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("orgaan"))
-    text = models.TextField(_("brontekst"), max_length=2000, help_text=_("De bevoegdheid zoals de governance ze omschrijft."))
+    text = models.TextField(_("brontekst"), max_length=2000, validators=[MaxLengthValidator(2000)], help_text=_("De bevoegdheid zoals de governance ze omschrijft."))
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
     domains = models.JSONField(_("domeinen"), default=list, validators=[validate_domains])
     limit_eur = models.DecimalField(
