@@ -451,7 +451,7 @@ BAD_FILES = {
     ),
     "quorum above 100": (
         lambda data: data["bodies"][3].update(quorum_percent=101),
-        "bodies[3].quorum_percent: Zorg dat deze waarde niet meer dan 100 is.",
+        "bodies[3].quorum_percent: Zorg ervoor dat deze waarde hoogstens 100 is.",
     ),
     "quorum as text": (
         lambda data: data["bodies"][3].update(quorum_percent="50"),
