@@ -131,6 +131,12 @@ def rule_problem(text: str) -> str | None:
     return None
 
 
+# When neither the body nor its first phase says when the rhythm began, count from a
+# fixed Monday: the anchor must not move from one day's run to the next, or an
+# "every 2 weeks" rule would fall in other weeks tomorrow than today.
+FALLBACK_ANCHOR = datetime.date(2023, 1, 2)
+
+
 def cadence_anchor(*, active_from: datetime.date | None, phases: Sequence) -> datetime.date:
     """The first day of the rhythm: the body's start, else its first phase's start, else a fixed day.
 
