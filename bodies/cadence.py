@@ -1,11 +1,135 @@
-"""Turning a cadence's phases into meeting dates."""
+"""Turning a cadence's phases into meeting dates, and the one check of a meeting rhythm's rule.
+
+A rule is a recurrence rule (RFC 5545) of whole days: dateutil expands it, but an
+unbounded or never-matching rule makes dateutil run for seconds (FREQ=SECONDLY, or
+FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30, which it searches up to the year 9999). So
+`rule_problem` allows only what a meeting rhythm needs, and `occurrences` expands a
+stored rule only after that check, within a horizon and a number of dates, whatever
+got into the database.
+"""
 
 import datetime
+import functools
+import logging
 from collections.abc import Sequence
 
 from dateutil.rrule import rrulestr
 
+logger = logging.getLogger(__name__)
+
 ONE_DAY = datetime.timedelta(days=1)
+
+# What a meeting rhythm may use. The hour of a meeting is the cadence's start time, so
+# BYHOUR, BYMINUTE and BYSECOND (and the sub-daily frequencies) have no use here; BYWEEKNO,
+# BYYEARDAY and BYEASTER are left out because no rhythm needs them.
+FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+PARTS = frozenset({"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS"})
+# An interval keeps the rhythm coming back at least every two years.
+MAX_INTERVALS = {"DAILY": 730, "WEEKLY": 104, "MONTHLY": 24, "YEARLY": 2}
+MAX_COUNT = 1000
+MAX_RULE_LENGTH = 500
+# At most one date a day, and a first date within two years from any start.
+MAX_DATES_PER_YEAR = 366
+PROBE_YEARS = 2
+# Every expansion stops at these, whatever the caller asks.
+MAX_HORIZON_DAYS = 3 * 366
+MAX_DATES_PER_PHASE = MAX_HORIZON_DAYS + 1
+# Dates a phase may run through before the asked window starts (a rhythm anchored
+# decades back); beyond it the phase is cut short and logged.
+MAX_DATES_SCANNED = 20_000
+
+# The Gregorian calendar repeats every 400 years, weekdays included (146097 days, a
+# whole number of weeks). dateutil gives up on a rule only at the year 9999, so a rule
+# is expanded moved as many 400-year cycles forward as fit: a rule that stops matching
+# after the window then costs at most 400 years of dateutil's search, not 8000.
+CYCLE_YEARS = 400
+LAST_YEAR = 9999
+PROBE_START = datetime.datetime(9995, 1, 1)
+
+
+class RuleProblem(ValueError):
+    """Why a rule is not a meeting rhythm: `unreadable` (no RFC 5545 rule) or `not_allowed`."""
+
+    def __init__(self, kind: str):
+        super().__init__(kind)
+        self.kind = kind
+
+
+def _parts(text: str) -> dict[str, str]:
+    if (
+        not text
+        or len(text) > MAX_RULE_LENGTH
+        or text.upper().startswith(("DTSTART", "RRULE:"))
+        or any(char in text for char in "\r\n")
+    ):
+        raise RuleProblem("unreadable")
+    parts = {}
+    for item in filter(str.strip, text.upper().split(";")):
+        key, sign, value = item.strip().partition("=")
+        if not sign or not key or key in parts:
+            raise RuleProblem("unreadable")
+        parts[key.strip()] = value.strip()
+    return parts
+
+
+# Parts of RFC 5545 that are readable but not allowed here.
+OTHER_PARTS = frozenset({"BYHOUR", "BYMINUTE", "BYSECOND", "BYWEEKNO", "BYYEARDAY", "BYEASTER"})
+OTHER_FREQUENCIES = ("HOURLY", "MINUTELY", "SECONDLY")
+
+
+def _number(parts: dict[str, str], key: str, high: int) -> None:
+    value = parts.get(key)
+    if value is None:
+        return
+    if not (value.isascii() and value.isdigit()):
+        raise RuleProblem("unreadable")
+    # Compared as text first: a number of a million digits is refused, not converted.
+    if len(value) > len(str(high)) or not 1 <= int(value) <= high:
+        raise RuleProblem("not_allowed")
+
+
+def parse_rule(text: str, *, dtstart: datetime.datetime):
+    """The dateutil rule for `text` from `dtstart`, or RuleProblem; the quick checks only, no expansion."""
+    parts = _parts((text or "").strip())
+    freq = parts.get("FREQ")
+    if freq not in FREQUENCIES:
+        raise RuleProblem("not_allowed" if freq in OTHER_FREQUENCIES else "unreadable")
+    extra = parts.keys() - PARTS
+    if extra:
+        raise RuleProblem("not_allowed" if extra <= OTHER_PARTS else "unreadable")
+    _number(parts, "INTERVAL", MAX_INTERVALS[freq])
+    _number(parts, "COUNT", MAX_COUNT)
+    try:
+        return rrulestr((text or "").strip(), dtstart=dtstart)
+    except (ValueError, TypeError, OverflowError):
+        raise RuleProblem("unreadable") from None
+
+
+@functools.lru_cache(maxsize=512)
+def rule_problem(text: str) -> str | None:
+    """None for a rule a meeting rhythm may have, else "unreadable" or "not_allowed".
+
+    Besides its parts, a rule must give at most MAX_DATES_PER_YEAR dates in a year and at
+    first date within PROBE_YEARS years, from starts on every weekday and in every month. The
+    probe runs near the year 9999, where dateutil's search for a rule that never matches
+    ends within a few years: it stays cheap for any rule the parts allow.
+    """
+    try:
+        rule = parse_rule(text, dtstart=PROBE_START)
+    except RuleProblem as problem:
+        return problem.kind
+    # COUNT and UNTIL only end a rhythm; the probe is about its density.
+    rule = rule.replace(count=None, until=None)
+    if len(rule.between(PROBE_START, PROBE_START + datetime.timedelta(days=365), inc=True)) > MAX_DATES_PER_YEAR:
+        return "not_allowed"
+    for step in range(13):
+        # 31 days apart: thirteen starts, on every weekday and in every month.
+        begin = PROBE_START + datetime.timedelta(days=31 * step)
+        first = rule.replace(dtstart=begin).after(begin, inc=True)
+        if first is None or first > begin + datetime.timedelta(days=365 * PROBE_YEARS):
+            return "not_allowed"
+    return None
+
 
 # When neither the body nor its first phase says when the rhythm began, count from a
 # fixed Monday: the anchor must not move from one day's run to the next, or an
@@ -57,18 +181,52 @@ def phase_windows(phases: Sequence, *, anchor: datetime.date) -> list[tuple[obje
 def occurrences(
     phases: Sequence, *, anchor: datetime.date, start: datetime.date, end: datetime.date
 ) -> list[datetime.date]:
-    """The dates from `start` to `end` (inclusive) on which the cadence falls."""
+    """The dates from `start` to `end` (inclusive) on which the cadence falls.
+
+    Bounded whatever the phases hold: `end` lies at most MAX_HORIZON_DAYS after `start`,
+    a phase gives at most MAX_DATES_PER_PHASE dates, and a rule that is not a meeting
+    rhythm (`rule_problem`, e.g. a row written past the validation) is skipped and logged.
+    """
+    end = min(end, start + datetime.timedelta(days=MAX_HORIZON_DAYS))
     dates: set[datetime.date] = set()
     for phase, begin, finish in phase_windows(phases, anchor=anchor):
         low = max(begin, start)
         high = min(finish, end) if finish else end
         if low > high:
             continue
-        rule = rrulestr(phase.rrule, dtstart=datetime.datetime.combine(begin, datetime.time()))
-        for moment in rule.between(
-            datetime.datetime.combine(low, datetime.time()),
-            datetime.datetime.combine(high, datetime.time()),
-            inc=True,
-        ):
-            dates.add(moment.date())
+        text = str(phase.rrule or "").strip()
+        problem = rule_problem(text[: MAX_RULE_LENGTH + 1])
+        if problem is not None:
+            logger.warning(
+                "Cadence phase %s skipped: its rule is %s: %r", getattr(phase, "pk", None), problem, text[:100]
+            )
+            continue
+        dates.update(_phase_dates(phase, text, begin=begin, low=low, high=high))
     return sorted(dates)
+
+
+def _shift(day: datetime.date, years: int) -> datetime.date:
+    return day.replace(year=day.year + years)
+
+
+def _phase_dates(phase, text: str, *, begin: datetime.date, low: datetime.date, high: datetime.date) -> list:
+    years = (LAST_YEAR - high.year) // CYCLE_YEARS * CYCLE_YEARS
+    rule = parse_rule(text, dtstart=datetime.datetime.combine(_shift(begin, years), datetime.time()))
+    until = rule._until
+    if until is not None:
+        # An UNTIL past the moved window ends nothing inside it.
+        rule = rule.replace(until=until.replace(year=until.year + years) if until.year + years <= LAST_YEAR else None)
+    dates = []
+    for scanned, moment in enumerate(rule):
+        day = _shift(moment.date(), -years)
+        if day > high:
+            break
+        if day >= low:
+            dates.append(day)
+            if len(dates) >= MAX_DATES_PER_PHASE:
+                logger.warning("Cadence phase %s cut short at %s dates", getattr(phase, "pk", None), len(dates))
+                break
+        if scanned >= MAX_DATES_SCANNED:
+            logger.warning("Cadence phase %s cut short after %s dates before %s", getattr(phase, "pk", None), scanned, low)
+            break
+    return dates

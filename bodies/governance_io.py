@@ -59,6 +59,7 @@ from .models import (
     Role,
     Seat,
 )
+from .signals import access_sync_deferred
 
 FORMAT = "governance-export/1"
 
@@ -380,6 +381,8 @@ def _object(value, place: str, required: tuple[str, ...], optional: tuple[str, .
 
 
 def _join(place: str, key: str) -> str:
+    if not key:
+        return place
     return f"{place}.{key}" if place else key
 
 
@@ -698,6 +701,11 @@ def import_network(data) -> Network:
     Raises GovernanceImportError, and writes nothing, if anything in the file is wrong.
     """
     spec = _read(data)
+    with access_sync_deferred():
+        return _import(spec)
+
+
+def _import(spec: dict) -> Network:
     slug = spec["network"]["slug"]
     if Network.objects.filter(slug=slug).exists():
         _fail("network.slug", _("het netwerk \"%(slug)s\" bestaat al") % {"slug": slug})

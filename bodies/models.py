@@ -8,11 +8,10 @@ what, and when), so the structure on any past date can be rebuilt (see
 import datetime
 from decimal import Decimal
 
-from dateutil.rrule import rrulestr
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, validate_comma_separated_integer_list
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, validate_comma_separated_integer_list
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -20,7 +19,15 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
-from .cadence import cadence_anchor, occurrences
+from .cadence import (
+    MAX_COUNT,
+    MAX_DATES_PER_YEAR,
+    MAX_INTERVALS,
+    PROBE_YEARS,
+    cadence_anchor,
+    occurrences,
+    rule_problem,
+)
 
 
 class Network(models.Model):
@@ -28,7 +35,7 @@ class Network(models.Model):
 
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("korte naam"), max_length=80, unique=True)
-    description = models.TextField(_("beschrijving"), max_length=5000, blank=True)
+    description = models.TextField(_("beschrijving"), max_length=5000, validators=[MaxLengthValidator(5000)], blank=True)
     require_mfa_for_coordinators = models.BooleanField(
         _("tweestapsverificatie verplicht voor coördinatoren"),
         default=False,
@@ -119,7 +126,7 @@ class Role(models.Model):
         Network, on_delete=models.CASCADE, related_name="roles", verbose_name=_("netwerk")
     )
     name = models.CharField(_("naam"), max_length=200)
-    description = models.TextField(_("beschrijving"), max_length=5000, blank=True)
+    description = models.TextField(_("beschrijving"), max_length=5000, validators=[MaxLengthValidator(5000)], blank=True)
     is_coordinator = models.BooleanField(
         _("netwerkcoördinator"),
         default=False,
@@ -190,7 +197,7 @@ class Body(models.Model):
         verbose_name=_("aangestuurd door"),
         help_text=_("Voor een themawerkgroep: het orgaan dat de werkgroep aanstuurt en opvolgt."),
     )
-    description = models.TextField(_("omschrijving"), max_length=5000, blank=True)
+    description = models.TextField(_("omschrijving"), max_length=5000, validators=[MaxLengthValidator(5000)], blank=True)
     quorum_percent = models.PositiveSmallIntegerField(
         _("quorum (%)"),
         default=50,
@@ -301,7 +308,7 @@ class BodyTask(models.Model):
     """One bullet of a body's remit ("opdracht"), in the body's own words and order."""
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("orgaan"))
-    text = models.TextField(_("taak"), max_length=2000)
+    text = models.TextField(_("taak"), max_length=2000, validators=[MaxLengthValidator(2000)])
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     history = HistoricalRecords()
@@ -518,7 +525,7 @@ class Mandate(models.Model):
         ASSIGN = "assign", _("Opdracht geven")
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("orgaan"))
-    text = models.TextField(_("brontekst"), max_length=2000, help_text=_("De bevoegdheid zoals de governance ze omschrijft."))
+    text = models.TextField(_("brontekst"), max_length=2000, validators=[MaxLengthValidator(2000)], help_text=_("De bevoegdheid zoals de governance ze omschrijft."))
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
     domains = models.JSONField(_("domeinen"), default=list, validators=[validate_domains])
     limit_eur = models.DecimalField(
@@ -609,20 +616,39 @@ class Mandate(models.Model):
 
 
 def validate_rrule(value: str) -> None:
-    """An RFC 5545 RRULE value without DTSTART, such as FREQ=WEEKLY;INTERVAL=2."""
+    """A meeting rhythm as an RFC 5545 RRULE value without DTSTART, such as FREQ=WEEKLY;INTERVAL=2.
+
+    The one check for every way a rule gets in (this model, the working-group form and
+    service, the admin, import_governance): what is allowed is `bodies.cadence.rule_problem`.
+    """
     text = (value or "").strip()
-    if not text or text.upper().startswith(("DTSTART", "RRULE:")) or "\n" in text:
-        raise ValidationError(
-            _("Geef een herhalingsregel zoals FREQ=WEEKLY;INTERVAL=2 (RFC 5545)."), code="invalid_rrule"
-        )
-    try:
-        rrulestr(text, dtstart=datetime.datetime(2000, 1, 1))
-    except (ValueError, TypeError):
-        raise ValidationError(
-            _("Onleesbare herhalingsregel: %(rule)s. Voorbeeld: FREQ=WEEKLY;INTERVAL=2."),
-            params={"rule": text[:100]},
-            code="invalid_rrule",
-        ) from None
+    problem = rule_problem(text)
+    if problem is None:
+        return
+    allowed = _(
+        "Toegelaten: FREQ=DAILY, WEEKLY, MONTHLY of YEARLY; INTERVAL tot %(daily)s (DAILY), %(weekly)s (WEEKLY), "
+        "%(monthly)s (MONTHLY) of %(yearly)s (YEARLY); COUNT tot %(count)s; verder alleen UNTIL, WKST, BYDAY, "
+        "BYMONTHDAY, BYMONTH en BYSETPOS; hoogstens %(per_year)s data per jaar en een eerste datum binnen "
+        "%(years)s jaar. Voorbeeld: FREQ=WEEKLY;INTERVAL=2."
+    )
+    if problem == "unreadable":
+        message = _("Onleesbare herhalingsregel: %(rule)s.")
+    else:
+        message = _("Deze herhalingsregel is geen vergaderritme: %(rule)s.")
+    raise ValidationError(
+        f"{message} {allowed}",
+        params={
+            "rule": text[:100] or "—",
+            "daily": MAX_INTERVALS["DAILY"],
+            "weekly": MAX_INTERVALS["WEEKLY"],
+            "monthly": MAX_INTERVALS["MONTHLY"],
+            "yearly": MAX_INTERVALS["YEARLY"],
+            "count": MAX_COUNT,
+            "per_year": MAX_DATES_PER_YEAR,
+            "years": PROBE_YEARS,
+        },
+        code="invalid_rrule",
+    )
 
 
 class Cadence(models.Model):

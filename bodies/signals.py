@@ -4,6 +4,10 @@ Signals rather than services, because admins edit this data through the Django
 admin's forms and inlines, which save models directly.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -13,7 +17,33 @@ from .access import access_sync_network
 from .models import AccessGroup, Body, Membership, Network, Person, Role
 
 
+# The networks whose synchronisation waits for the end of an `access_sync_deferred` block.
+_deferred: ContextVar[set[int] | None] = ContextVar("access_sync_deferred", default=None)
+
+
+@contextmanager
+def access_sync_deferred() -> Iterator[None]:
+    """Synchronise the access groups once, at the end of the block, instead of on every save.
+
+    For writes of hundreds of rows in one transaction (import_governance): a sync per
+    saved row reads the whole network each time, which made an import quadratic. When
+    the block raises, nothing is synchronised (its transaction is rolled back anyway).
+    """
+    pending: set[int] = set()
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    for network_id in sorted(pending):
+        _sync(network_id)
+
+
 def _sync(network_id: int) -> None:
+    pending = _deferred.get()
+    if pending is not None:
+        pending.add(network_id)
+        return
     network = Network.objects.filter(pk=network_id).first()
     if network is not None:  # gone when a whole network is being deleted
         access_sync_network(network=network, today=timezone.localdate())

@@ -24,7 +24,13 @@ from bodies.models import (
 )
 from bodies.permissions import COORDINATE, RUN, VIEW_INTERNALS, VIEW_NETWORK, may, networks_for_user
 from bodies.services import network_load_seed
-from bodies.tests.factories import BodyFactory, MembershipFactory, NetworkFactory, UserFactory
+from bodies.tests.factories import (
+    BodyFactory,
+    CadencePhaseFactory,
+    MembershipFactory,
+    NetworkFactory,
+    UserFactory,
+)
 from decisions.models import Advice, Assignment, Decision, Vote
 from decisions.tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
 from meetings.models import AgendaItem, Attendance
@@ -207,6 +213,35 @@ def test_a_membership_ending_before_it_starts_is_refused_in_the_admin(admin_clie
     assert membership.start_date == datetime.date(2023, 2, 1)
 
 
+
+
+def test_a_rhythm_that_is_no_meeting_rhythm_is_refused_in_the_admin_in_dutch(admin_client):
+    phase = CadencePhaseFactory(rrule="FREQ=MONTHLY")
+    cadence = phase.cadence
+    response = admin_client.post(
+        reverse("admin:bodies_cadence_change", args=[cadence.pk]),
+        {
+            "body": cadence.body_id,
+            "description": "",
+            "location": "",
+            "phases-TOTAL_FORMS": "1",
+            "phases-INITIAL_FORMS": "1",
+            "phases-MIN_NUM_FORMS": "0",
+            "phases-MAX_NUM_FORMS": "1000",
+            "phases-0-id": phase.pk,
+            "phases-0-cadence": cadence.pk,
+            "phases-0-position": "0",
+            "phases-0-label": "",
+            "phases-0-rrule": "FREQ=SECONDLY",
+        },
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
+    assert response.status_code == 200
+    assert "Deze herhalingsregel is geen vergaderritme: FREQ=SECONDLY. Toegelaten: FREQ=DAILY" in (
+        response.content.decode()
+    )
+    phase.refresh_from_db()
+    assert phase.rrule == "FREQ=MONTHLY"
 
 
 # --- the rules of who may do what, edited in the admin ---------------------------------------

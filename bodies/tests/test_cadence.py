@@ -1,9 +1,12 @@
 import datetime
+import time
 
 import pytest
+from dateutil.rrule import rrulestr
+from django.core.exceptions import ValidationError
 
-from bodies.cadence import occurrences
-from bodies.models import CadencePhase
+from bodies.cadence import MAX_HORIZON_DAYS, occurrences
+from bodies.models import CadencePhase, validate_rrule
 from bodies.tests.factories import BodyFactory, CadenceFactory, CadencePhaseFactory
 
 D = datetime.date
@@ -42,3 +45,138 @@ def test_a_cadence_gives_its_next_three_dates():
     cadence = CadenceFactory(body=body)
     CadencePhaseFactory(cadence=cadence, rrule="FREQ=MONTHLY;INTERVAL=6")
     assert cadence.next_dates(D(2026, 11, 23)) == [D(2027, 2, 1), D(2027, 8, 1), D(2028, 2, 1)]
+
+
+# --- what a meeting rhythm may be (bodies.cadence.rule_problem, models.validate_rrule) ---
+
+REFUSED_RULES = {
+    "every second": "FREQ=SECONDLY",
+    "every minute": "FREQ=MINUTELY",
+    "every hour": "FREQ=HOURLY",
+    "a huge count": "FREQ=WEEKLY;COUNT=1000000",
+    "a count beyond the limit": "FREQ=WEEKLY;COUNT=1001",
+    "a huge interval": "FREQ=DAILY;INTERVAL=100000000",
+    "a monthly interval beyond two years": "FREQ=MONTHLY;INTERVAL=25",
+    "a yearly interval beyond two years": "FREQ=YEARLY;INTERVAL=3",
+    "hours within a day": "FREQ=DAILY;BYHOUR=9,10,11,12,13,14,15,16",
+    "a dense day and month-day combination with hours": (
+        "FREQ=MONTHLY;BYMONTHDAY=" + ",".join(str(day) for day in range(1, 32))
+        + ";BYDAY=MO,TU,WE,TH,FR,SA,SU;BYHOUR=" + ",".join(str(hour) for hour in range(24))
+    ),
+    "minutes": "FREQ=WEEKLY;BYMINUTE=0,30",
+    "seconds": "FREQ=WEEKLY;BYSECOND=1",
+    "a set position that never exists": "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=40",
+    "a day that never exists": "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+    "a month the interval never reaches": "FREQ=MONTHLY;INTERVAL=12;BYMONTH=6",
+    "week numbers": "FREQ=YEARLY;BYWEEKNO=20",
+}
+
+
+@pytest.mark.parametrize("rule", REFUSED_RULES.values(), ids=REFUSED_RULES.keys())
+def test_a_rule_that_is_no_meeting_rhythm_is_refused_naming_what_is_allowed(rule):
+    with pytest.raises(ValidationError) as excinfo:
+        validate_rrule(rule)
+    message = excinfo.value.messages[0]
+    assert message.startswith("Deze herhalingsregel is geen vergaderritme: ")
+    assert "Toegelaten: FREQ=DAILY, WEEKLY, MONTHLY of YEARLY; INTERVAL tot 730 (DAILY)" in message
+    assert "COUNT tot 1000" in message
+
+
+def test_a_rule_that_cannot_be_read_says_so_and_what_is_allowed():
+    with pytest.raises(ValidationError) as excinfo:
+        validate_rrule("FREQ=SOMETIMES")
+    assert excinfo.value.messages[0].startswith("Onleesbare herhalingsregel: FREQ=SOMETIMES. Toegelaten: FREQ=DAILY")
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=DAILY",
+        "FREQ=WEEKLY;INTERVAL=2",
+        "FREQ=MONTHLY;INTERVAL=6",
+        "FREQ=MONTHLY;BYDAY=1TH",
+        "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+        "FREQ=MONTHLY;BYMONTH=1,2,3,4,5,6,9,10,11,12;BYDAY=2WE",
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+        "FREQ=WEEKLY;COUNT=1000;WKST=MO",
+        "FREQ=WEEKLY;UNTIL=20250630",
+        "FREQ=DAILY;INTERVAL=730",
+        "freq=weekly;byday=tu",
+    ],
+)
+def test_a_meeting_rhythm_is_accepted(rule):
+    validate_rrule(rule)
+
+
+def test_the_densest_rule_of_whole_days_gives_one_date_a_day():
+    every_day = "FREQ=MONTHLY;BYMONTHDAY=" + ",".join(str(day) for day in range(1, 32)) + ";BYDAY=MO,TU,WE,TH,FR,SA,SU"
+    validate_rrule(every_day)
+    dates = occurrences([phase(every_day)], anchor=D(2024, 1, 1), start=D(2024, 1, 1), end=D(2024, 12, 31))
+    assert len(dates) == 366
+
+
+# --- every expansion is bounded, whatever is stored ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["FREQ=SECONDLY", "FREQ=MINUTELY", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "FREQ=DAILY;COUNT=99999999", "x" * 100_000],
+)
+def test_a_stored_rule_that_is_no_meeting_rhythm_gives_no_dates_quickly_and_is_logged(rule, caplog):
+    began = time.perf_counter()
+    dates = occurrences([phase(rule)], anchor=D(2023, 2, 1), start=D(2026, 1, 1), end=D(2027, 12, 31))
+    assert time.perf_counter() - began < 0.5
+    assert dates == []
+    assert "skipped: its rule is" in caplog.text
+
+
+def test_the_good_phases_of_a_cadence_still_count_next_to_a_bad_one():
+    phases = [phase("FREQ=SECONDLY", ends_on=D(2026, 1, 31)), phase("FREQ=MONTHLY")]
+    dates = occurrences(phases, anchor=D(2026, 1, 1), start=D(2026, 1, 1), end=D(2026, 3, 31))
+    assert dates == [D(2026, 2, 1), D(2026, 3, 1)]
+
+
+def test_a_rule_that_stops_matching_in_the_window_costs_no_search_to_the_year_9999():
+    # June is never a month "every 12 months from February": dateutil alone searches
+    # 8000 years (seconds) before it gives up.
+    rule = "FREQ=MONTHLY;INTERVAL=12;BYMONTH=2,6"
+    began = time.perf_counter()
+    dates = occurrences([phase(rule)], anchor=D(2023, 2, 1), start=D(2026, 3, 1), end=D(2026, 12, 31))
+    assert time.perf_counter() - began < 1
+    assert dates == []
+
+
+def test_an_expansion_stops_at_the_horizon_whatever_the_caller_asks():
+    dates = occurrences([phase("FREQ=DAILY")], anchor=D(2026, 1, 1), start=D(2026, 1, 1), end=D(2126, 1, 1))
+    assert len(dates) == MAX_HORIZON_DAYS + 1
+    assert dates[-1] == D(2026, 1, 1) + datetime.timedelta(days=MAX_HORIZON_DAYS)
+
+
+def test_a_phase_gives_at_most_its_cap_of_dates(monkeypatch, caplog):
+    monkeypatch.setattr("bodies.cadence.MAX_DATES_PER_PHASE", 10)
+    dates = occurrences([phase("FREQ=DAILY")], anchor=D(2026, 1, 1), start=D(2026, 1, 1), end=D(2026, 12, 31))
+    assert dates == [D(2026, 1, day) for day in range(1, 11)]
+    assert "cut short" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+        "FREQ=MONTHLY;BYDAY=-1FR",
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+        "FREQ=DAILY;INTERVAL=9",
+        "FREQ=MONTHLY;INTERVAL=5;COUNT=40",
+        "FREQ=WEEKLY;UNTIL=20270315",
+    ],
+)
+def test_the_bounded_expansion_gives_the_dates_dateutil_gives(rule):
+    anchor, start, end = D(2023, 2, 1), D(2026, 1, 1), D(2028, 12, 31)
+    expected = [
+        moment.date()
+        for moment in rrulestr(rule, dtstart=datetime.datetime(2023, 2, 1)).between(
+            datetime.datetime(2026, 1, 1), datetime.datetime(2028, 12, 31), inc=True
+        )
+    ]
+    assert occurrences([phase(rule)], anchor=anchor, start=start, end=end) == expected
+    assert expected

@@ -4,11 +4,13 @@ import copy
 import datetime
 import io
 import json
+import time
 from decimal import Decimal
 
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from bodies.models import Body, Cadence, CadencePhase, Mandate, Membership, Network, Person, Role, Seat
 from bodies.tests.factories import (
@@ -396,6 +398,35 @@ BAD_FILES = {
         lambda data: data["bodies"][3]["cadence"]["phases"][0].update(rrule="FREQ=SOMETIMES"),
         "bodies[3].cadence.phases[0].rrule: Onleesbare herhalingsregel: FREQ=SOMETIMES.",
     ),
+    "network description over its limit": (
+        lambda data: data["network"].update(description="x" * 5001),
+        "network.description: Zorg dat deze waarde niet meer dan 5000",
+    ),
+    "a description of two million characters": (
+        lambda data: data["bodies"][3].update(description="x" * 2_000_000),
+        "bodies[3].description: Zorg dat deze waarde niet meer dan 5000",
+    ),
+    "role description over its limit": (
+        lambda data: data["roles"][0].update(description="x" * 5001),
+        "roles[0].description: Zorg dat deze waarde niet meer dan 5000",
+    ),
+    "task over its limit": (
+        lambda data: data["bodies"][3]["tasks"].__setitem__(0, "x" * 2001),
+        "bodies[3].tasks[0]: Zorg dat deze waarde niet meer dan 2000",
+    ),
+    "mandate text over its limit": (
+        lambda data: data["bodies"][3]["mandates"][0].update(text="x" * 2001),
+        "bodies[3].mandates[0].text: Zorg dat deze waarde niet meer dan 2000",
+    ),
+    "body name over its limit": (
+        lambda data: data["bodies"][3].update(name="x" * 201),
+        "bodies[3].name: Zorg dat deze waarde niet meer dan 200",
+    ),
+    "rrule every second": (
+        lambda data: data["bodies"][3]["cadence"]["phases"][0].update(rrule="FREQ=SECONDLY"),
+        "bodies[3].cadence.phases[0].rrule: Deze herhalingsregel is geen vergaderritme: FREQ=SECONDLY. "
+        "Toegelaten: FREQ=DAILY, WEEKLY, MONTHLY of YEARLY;",
+    ),
     "membership ending before it starts": (
         lambda data: data["bodies"][3]["members"][0].update(end="2023-01-31"),
         "bodies[3].members[0].end: Een lidmaatschap kan niet eindigen vóór het begint.",
@@ -558,3 +589,90 @@ def test_bad_meeting_rules_are_refused_with_the_place_named(copy_of_the_demo_net
 
     assert str(excinfo.value).startswith(message)
     assert row_counts() == before
+
+
+# --- size and speed ----------------------------------------------------------------------
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(copy_of_the_demo_network, tmp_path, settings):
+    settings.IMPORT_MAX_BYTES = 1000
+    before = row_counts()
+    with pytest.raises(CommandError, match=r"^Het bestand is groter dan 1000 bytes \(IMPORT_MAX_BYTES\)"):
+        import_data(copy_of_the_demo_network, tmp_path)
+    assert row_counts() == before
+
+
+def test_a_file_over_the_size_limit_on_stdin_is_refused(copy_of_the_demo_network, settings):
+    settings.IMPORT_MAX_BYTES = 1000
+    stdin = io.StringIO(json.dumps(copy_of_the_demo_network))
+    with pytest.raises(CommandError, match="^Het bestand is groter dan 1000 bytes"):
+        call_command("import_governance", "-", stdin=stdin, stdout=io.StringIO())
+    assert not Network.objects.filter(slug="kopie").exists()
+
+
+def test_a_file_of_exactly_the_size_limit_is_read(copy_of_the_demo_network, tmp_path, settings):
+    path = tmp_path / "governance.json"
+    path.write_text(json.dumps(copy_of_the_demo_network), encoding="utf-8")
+    settings.IMPORT_MAX_BYTES = path.stat().st_size
+    import_file(path)
+    assert Network.objects.filter(slug="kopie").exists()
+
+
+def test_json_nested_too_deep_is_refused_in_dutch(tmp_path):
+    path = tmp_path / "diep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(CommandError, match="^Geen geldige JSON: te diep genest.$"):
+        import_file(path)
+
+
+def ten_times(data: dict) -> dict:
+    """`data` with its people and bodies ten times over, under other names: a network ten times the seed."""
+    big = copy.deepcopy(data)
+    big["network"]["slug"] = "tienvoud"
+
+    def named(name, copy_number):
+        return f"{name} {copy_number}" if copy_number and name is not None else name
+
+    big["people"] = [dict(item, name=named(item["name"], n)) for n in range(10) for item in data["people"]]
+    big["bodies"] = []
+    for n in range(10):
+        for source in data["bodies"]:
+            body = copy.deepcopy(source)
+            body["name"], body["parent"] = named(body["name"], n), named(body["parent"], n)
+            body["slug"] = f"{body.get('slug') or 'orgaan'}-{n}"
+            for mandate in body["mandates"]:
+                mandate["targets"] = [named(target, n) for target in mandate["targets"]]
+                mandate["delegated_by"] = named(mandate["delegated_by"], n)
+            for seat in body["seats"]:
+                seat["via"] = named(seat.get("via"), n)
+            for member in body["members"]:
+                member["person"] = named(member["person"], n)
+                member["substitute_for"] = named(member.get("substitute_for"), n)
+            big["bodies"].append(body)
+    return big
+
+
+def test_an_import_costs_queries_in_proportion_to_the_rows_not_their_square(demo_network, tmp_path):
+    """The access groups are synchronised once per import, not once per saved row (that made 10 MB run past 180 s)."""
+    data = export()
+    small = copy.deepcopy(data)
+    small["network"]["slug"] = "kopie"
+    one, ten = [], []
+
+    def counting(queries):
+        def wrapper(execute, sql, params, many, context):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        return wrapper
+
+    with connection.execute_wrapper(counting(one)):
+        began = time.process_time()
+        import_data(small, tmp_path)
+        seconds = time.process_time() - began
+    with connection.execute_wrapper(counting(ten)):
+        import_data(ten_times(data), tmp_path)
+
+    assert seconds < 3
+    assert len(ten) < 11 * len(one)
+    assert Network.objects.get(slug="tienvoud").bodies.count() == 40

@@ -1,7 +1,10 @@
 import datetime
 import re
+import time
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -476,3 +479,21 @@ def test_it_shows_an_advice_subject_with_html_as_text(login, network, chair):
 
     assertContains(response, escape('<script>alert("x")</script>'))
     assertNotContains(response, '<script>alert("x")</script>', html=False)
+
+
+@pytest.mark.parametrize("rule", ["FREQ=SECONDLY", "FREQ=MINUTELY", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"])
+def test_a_bad_rule_stored_past_the_validation_cannot_make_the_sheet_slow(login, network, coordinator, rule):
+    """A raw SQL row (FREQ=SECONDLY ran into the 30 s worker timeout): skipped, same queries as a good rule."""
+    client = login(coordinator)
+    client.get(sheet_url(network.slug, "kernteam"))  # session, content types and the rule checks warmed up
+    with CaptureQueriesContext(connection) as good:
+        client.get(sheet_url(network.slug, "kernteam"))
+    CadencePhase.objects.filter(cadence__body__slug="kernteam").update(rrule=rule)
+
+    began = time.perf_counter()
+    with CaptureQueriesContext(connection) as bad:
+        response = client.get(sheet_url(network.slug, "kernteam"))
+    assert time.perf_counter() - began < 2
+    assert response.status_code == 200
+    assert len(bad) == len(good)
+    assertContains(response, "Geen geplande data.")

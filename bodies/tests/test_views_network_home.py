@@ -1,12 +1,15 @@
 import datetime
 import re
+import time
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from bodies import seed
-from bodies.models import Body
+from bodies.models import Body, CadencePhase
 from bodies.tests.factories import (
     BodyFactory,
     BodyTaskFactory,
@@ -138,3 +141,26 @@ def test_it_runs_the_same_number_of_queries_for_1_or_10_bodies(client, size, dja
     with django_assert_max_num_queries(10):
         response = client.get(home_url(network))
     assert response.status_code == 200
+
+
+# A rule written straight into the database, past the validation (a raw SQL row): the
+# page skips it instead of expanding it for seconds (FREQ=SECONDLY ran into the 30 s
+# worker timeout), and costs the same queries as with good rules.
+BAD_STORED_RULES = ["FREQ=SECONDLY", "FREQ=MINUTELY", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "FREQ=DAILY;COUNT=99999999"]
+
+
+@pytest.mark.parametrize("rule", BAD_STORED_RULES)
+def test_a_bad_rule_stored_past_the_validation_cannot_make_the_page_slow(login, network, coordinator, rule):
+    client = login(coordinator)
+    client.get(home_url(network))  # session, content types and the rule checks warmed up
+    with CaptureQueriesContext(connection) as good:
+        client.get(home_url(network))
+    CadencePhase.objects.filter(cadence__body__network=network).update(rrule=rule)
+
+    began = time.perf_counter()
+    with CaptureQueriesContext(connection) as bad:
+        response = client.get(home_url(network))
+    assert time.perf_counter() - began < 2
+    assert response.status_code == 200
+    assert len(bad) == len(good)
+    assert "<time datetime=" not in body_row(response, "Netwerk Forum")

@@ -9,7 +9,7 @@ not a valid choice. The rules themselves live in `decisions.services.assignments
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bodies.models import Body, Cadence, CadencePhase, Person
+from bodies.models import Body, Cadence, CadencePhase, Person, validate_rrule
 
 from ..models import Assignment
 from ..services.assignments import Steerer
@@ -96,6 +96,7 @@ class WorkingGroupStartForm(forms.Form):
     rrule = forms.CharField(
         label=_("Herhalingsregel"),
         max_length=CadencePhase._meta.get_field("rrule").max_length,
+        validators=[validate_rrule],
         initial="FREQ=MONTHLY",
         help_text=_("Volgens RFC 5545, bijvoorbeeld FREQ=MONTHLY of FREQ=WEEKLY;INTERVAL=2."),
     )

@@ -175,6 +175,16 @@ def test_an_unreadable_rule_is_refused_with_the_models_message(beleidsgroep, peo
     assert not Body.objects.filter(kind=Body.Kind.WORKING_GROUP).exists()
 
 
+@pytest.mark.parametrize("rule", ["FREQ=SECONDLY", "FREQ=DAILY;COUNT=1000000", "FREQ=WEEKLY;INTERVAL=100000"])
+def test_a_rule_that_is_no_meeting_rhythm_is_refused_naming_what_is_allowed(beleidsgroep, people, rule):
+    with pytest.raises(ValidationError) as error:
+        start(beleidsgroep, people, rrule=rule)
+
+    message = error.value.message_dict["rrule"][0]
+    assert message.startswith(f"Deze herhalingsregel is geen vergaderritme: {rule}. Toegelaten: FREQ=DAILY, WEEKLY")
+    assert not Body.objects.filter(kind=Body.Kind.WORKING_GROUP).exists()
+
+
 def test_a_name_already_used_in_the_network_is_refused(beleidsgroep, people):
     with pytest.raises(ValidationError) as error:
         start(beleidsgroep, people, name="kernteam")

@@ -12,7 +12,9 @@ from pytest_django.asserts import assertContains, assertRedirects
 from bodies import seed
 from bodies.models import Body, Membership, Person
 from bodies.tests.factories import PersonFactory
+from decisions.forms.assignments import WorkingGroupStartForm
 from decisions.models import Assignment
+from decisions.services.assignments import working_group_mandates, working_group_steerers
 
 pytestmark = pytest.mark.django_db
 
@@ -132,6 +134,25 @@ def test_it_shows_an_unreadable_rule_next_to_the_field(login, network, chair, pe
     response = login(chair).post(url(network), form_data(people, rrule="FREQ=SOMETIMES"))
 
     assert response.context["form"].errors["rrule"][0].startswith("Onleesbare herhalingsregel")
+    assert not working_groups().exists()
+
+
+def test_the_form_refuses_a_rule_that_is_no_meeting_rhythm_in_dutch(network, people):
+    beleidsgroep = Body.objects.get(network=network, slug="beleidsgroep")
+    steerers = working_group_steerers(beleidsgroep, working_group_mandates(beleidsgroep, timezone.localdate()))
+    form = WorkingGroupStartForm(form_data(people, rrule="FREQ=SECONDLY"), network=network, steerers=steerers)
+
+    assert not form.is_valid()
+    assert form.errors["rrule"][0].startswith(
+        "Deze herhalingsregel is geen vergaderritme: FREQ=SECONDLY. Toegelaten: FREQ=DAILY, WEEKLY, MONTHLY of YEARLY"
+    )
+
+
+def test_it_shows_a_rule_every_second_next_to_the_field_and_starts_nothing(login, network, chair, people):
+    response = login(chair).post(url(network), form_data(people, rrule="FREQ=SECONDLY"))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["rrule"][0].startswith("Deze herhalingsregel is geen vergaderritme")
     assert not working_groups().exists()
 
 

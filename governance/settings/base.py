@@ -281,6 +281,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=1, minute=10),
     },
 }
+# The largest file import_governance reads (bytes), checked before parsing; a real
+# network's export is a few tens of kilobytes.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 2 * 1024 * 1024)
 # How far ahead the daily planner makes meetings from the cadences (days).
 MEETING_PLANNING_HORIZON_DAYS = env_int("MEETING_PLANNING_HORIZON_DAYS", 120)
 # A worker that has not beaten for this long counts as down in /healthz.
