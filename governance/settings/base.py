@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "guardian",
     "simple_history",
     "django_htmx",
+    "core",
     "bodies",
     "meetings",
     "decisions",
@@ -238,6 +239,11 @@ CELERY_BEAT_SCHEDULE = {
     "plan-meetings": {
         "task": "meetings.tasks.plan_meetings",
         "schedule": crontab(hour=1, minute=10),
+    },
+    # The create forms' one-time keys (core.submissions) are kept a week.
+    "prune-form-submissions": {
+        "task": "core.tasks.prune_old_form_submissions",
+        "schedule": crontab(hour=3, minute=20),
     },
 }
 # How far ahead the daily planner makes meetings from the cadences (days).
