@@ -7,12 +7,12 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from core.tests.helpers import keyed
 from bodies import seed
 from decisions.models import Decision
 from decisions.services.decisions import decision_escalate, decision_propose
 from decisions.tests.factories import AgendaItemFactory, MeetingFactory
 from meetings.tests.helpers import MEETING_DAY, csrf_client, kernteam_limit, meeting_of, messages_of
-from core.tests.helpers import keyed
 
 pytestmark = pytest.mark.django_db
 

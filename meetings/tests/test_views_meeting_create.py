@@ -6,13 +6,13 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
+from core.tests.helpers import keyed
 from bodies import seed
 from meetings.models import Meeting
 
 from decisions.tests.factories import MeetingFactory
 
 from .helpers import body, csrf_client
-from core.tests.helpers import keyed
 
 pytestmark = pytest.mark.django_db
 
