@@ -8,6 +8,7 @@ whether a network exists).
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from bodies import permissions
 from bodies.models import Body, Network
+from core.submissions import KEY_FIELD, AlreadySubmitted, submit_once
 from meetings.ical import calendar_for
 
 from . import selectors, services
@@ -112,7 +114,16 @@ def subscription(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def token_new(request: HttpRequest) -> HttpResponse:
-    _token, replaced = services.feed_token_create(user=request.user)
+    # Sent once: a double click would otherwise revoke the link it had just made.
+    try:
+        with submit_once(request, request.POST.get(KEY_FIELD)) as submission:
+            _token, replaced = services.feed_token_create(user=request.user)
+            submission.leads_to(reverse("calendars:subscription"))
+    except AlreadySubmitted as earlier:
+        return earlier.redirect(request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("calendars:subscription")
     if replaced:
         messages.success(
             request, _("Je hebt een nieuwe agendalink. De vorige werkt niet meer: vervang hem in je agenda-app.")

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, Person
+from core.submissions import SubmitOnceMixin
 
 from .models import Project
 
@@ -54,6 +55,10 @@ class ProjectForm(forms.Form):
         body.choices = [("", "—"), *((item.pk, item.name) for item in bodies)]
         # The network's own people only: another network's person is not a valid choice.
         self.fields["lead"].queryset = Person.objects.filter(network=network).order_by("name")
+
+
+class ProjectCreateForm(SubmitOnceMixin, ProjectForm):
+    """A new project sheet, sent once (core.submissions)."""
 
 
 class ProjectFilterForm(forms.Form):

@@ -17,10 +17,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from bodies import permissions
 from bodies.models import Body
+from core.submissions import AlreadySubmitted, submit_once
 from governance.forms import show_errors
 
 from . import selectors, services
-from .forms import ProjectFilterForm, ProjectForm
+from .forms import ProjectCreateForm, ProjectFilterForm, ProjectForm
 from .models import Project
 
 PAGE_SIZE = 50
@@ -70,10 +71,14 @@ def project_create(request: HttpRequest, network: str) -> HttpResponse:
     bodies = selectors.project_bodies(request.user, network)
     if not bodies:
         raise PermissionDenied
-    form = ProjectForm(request.POST if request.method == "POST" else None, bodies=bodies, network=network)
+    form = ProjectCreateForm(request.POST if request.method == "POST" else None, bodies=bodies, network=network)
     if form.is_bound and form.is_valid():
         try:
-            project = services.project_create(network=network, created_by=request.user, **_form_data(form))
+            with submit_once(request, form.submit_key) as submission:
+                project = services.project_create(network=network, created_by=request.user, **_form_data(form))
+                submission.leads_to(project)
+        except AlreadySubmitted as earlier:
+            return earlier.redirect(request)
         except ValidationError as error:
             show_errors(form, error)
         else:

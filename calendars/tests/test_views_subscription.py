@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from core.tests.helpers import keyed
 from bodies.tests.factories import BodyFactory
 from calendars.models import FeedToken
 from calendars.services import feed_token_create
@@ -41,7 +42,7 @@ def test_without_a_link_the_page_offers_to_make_one(login, voting_member):
 def test_making_a_link_shows_it_with_its_webcal_variant_and_a_message(login, voting_member):
     client = login(voting_member)
 
-    response = client.post(NEW, follow=True)
+    response = client.post(NEW, keyed(), follow=True)
 
     token = FeedToken.objects.live().get(user=voting_member).token
     assert messages_of(response) == ["Je agendalink is klaar. Kopieer hem naar je agenda-app."]
@@ -70,7 +71,7 @@ def test_a_new_link_kills_the_old_one_on_the_next_request(login, voting_member):
     client = login(voting_member)
     old, _ = feed_token_create(user=voting_member)
 
-    response = client.post(NEW, follow=True)
+    response = client.post(NEW, keyed(), follow=True)
 
     assert messages_of(response) == [
         "Je hebt een nieuwe agendalink. De vorige werkt niet meer: vervang hem in je agenda-app."
@@ -108,12 +109,12 @@ def test_making_and_revoking_are_post_only_and_need_the_csrf_token(login, voting
     client = login(voting_member)
     assert client.get(NEW).status_code == 405
     assert client.get(REVOKE).status_code == 405
-    assert csrf_client(voting_member).post(NEW).status_code == 403
+    assert csrf_client(voting_member).post(NEW, keyed()).status_code == 403
     assert not FeedToken.objects.exists()
 
 
 def test_a_login_outside_every_network_gets_a_personal_link_only(login, outsider):
-    login(outsider).post(NEW)
+    login(outsider).post(NEW, keyed())
     html = main_html(login(outsider).get(PAGE))
     assert len(feed_links(html)) == 1
     assert "Per netwerk en per orgaan" not in html

@@ -11,11 +11,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, Domain
+from core.submissions import SubmitOnceMixin
 
 from ..models import Advice
 
 
-class AdviceGiveForm(forms.Form):
+class AdviceGiveForm(SubmitOnceMixin, forms.Form):
     to_body = forms.ModelChoiceField(label=_("Aan"), queryset=Body.objects.none(), empty_label="—")
     domain = forms.ChoiceField(label=_("Domein"))
     subject = forms.CharField(label=_("Onderwerp"), max_length=Advice._meta.get_field("subject").max_length)

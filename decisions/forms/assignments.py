@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, Cadence, CadencePhase, Person, validate_rrule
+from core.submissions import SubmitOnceMixin
 
 from ..models import Assignment
 from ..services.assignments import Steerer
@@ -23,7 +24,7 @@ def _body_choices(field: forms.ModelChoiceField, bodies: list[Body]) -> None:
     field.choices = [("", "—"), *((body.pk, body.name) for body in bodies)]
 
 
-class AssignmentGiveForm(forms.Form):
+class AssignmentGiveForm(SubmitOnceMixin, forms.Form):
     to_body = forms.ModelChoiceField(label=_("Aan"), queryset=Body.objects.none())
     title = forms.CharField(label=_("Titel"), max_length=Assignment._meta.get_field("title").max_length)
     description = forms.CharField(
@@ -72,7 +73,7 @@ class AssignmentFilterForm(forms.Form):
         self.fields["body"].queryset = Body.objects.filter(network=network).order_by("position", "name")
 
 
-class WorkingGroupStartForm(forms.Form):
+class WorkingGroupStartForm(SubmitOnceMixin, forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=Body._meta.get_field("name").max_length)
     steered_by = forms.ModelChoiceField(label=_("Aangestuurd door"), queryset=Body.objects.none())
     tasks = forms.CharField(

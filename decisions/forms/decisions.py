@@ -10,11 +10,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, Domain
+from core.submissions import SubmitOnceMixin
 
 from ..models import Decision, Vote
 
 
-class DecisionProposeForm(forms.Form):
+class DecisionProposeForm(SubmitOnceMixin, forms.Form):
     domain = forms.ChoiceField(label=_("Domein"), choices=[("", "—"), *Domain.choices])
     text = forms.CharField(
         label=_("Besluit"),

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from core.tests.helpers import keyed
 from bodies import seed
 from bodies.models import Body, Mandate, Seat
 from bodies.tests.factories import BodyFactory, MandateFactory, MembershipFactory, PersonFactory, UserFactory
@@ -35,13 +36,13 @@ def body(network, slug) -> Body:
 
 
 def form_data(network, **overrides):
-    return {
+    return keyed({
         "to_body": body(network, "beleidsgroep").pk,
         "domain": "policy",
         "subject": "Wachtlijsten",
         "text": "Maak de wachtlijsten zichtbaar.",
         **overrides,
-    }
+    })
 
 
 def test_it_sends_anonymous_users_to_login(client, network):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertRedirects
 
+from core.tests.helpers import keyed
 from bodies import seed
 from bodies.models import Body, Mandate
 from bodies.tests.factories import BodyFactory, MandateFactory, UserFactory
@@ -25,13 +26,13 @@ def body(network, slug) -> Body:
 
 
 def form_data(network, **overrides):
-    return {
+    return keyed({
         "to_body": body(network, "ondersteuningsgroep").pk,
         "title": "Procedure crisisopvang",
         "description": "Werk een procedure uit.",
         "due_date": (timezone.localdate() + datetime.timedelta(days=30)).isoformat(),
         **overrides,
-    }
+    })
 
 
 def test_it_sends_anonymous_users_to_login(client, network):

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from core.tests.helpers import keyed
 from bodies import seed
 from decisions.models import Decision
 from decisions.services.decisions import decision_escalate, decision_propose
@@ -47,18 +48,18 @@ def test_it_redirects_anonymous_users_to_login(client, meeting):
 
 
 def test_it_answers_404_for_a_member_of_another_network(login, meeting, other_network_member):
-    assert login(other_network_member).post(url(meeting), FORM).status_code == 404
+    assert login(other_network_member).post(url(meeting), keyed(FORM)).status_code == 404
     assert not Decision.objects.exists()
 
 
 def test_it_answers_404_for_another_networks_meeting(login, network, other_network, voting_member):
     elsewhere = MeetingFactory(body__network=other_network)
 
-    assert login(voting_member).post(url(elsewhere, network), FORM).status_code == 404
+    assert login(voting_member).post(url(elsewhere, network), keyed(FORM)).status_code == 404
 
 
 def test_it_refuses_a_network_member_outside_the_body(login, meeting, forum_member):
-    assert login(forum_member).post(url(meeting), FORM).status_code == 403
+    assert login(forum_member).post(url(meeting), keyed(FORM)).status_code == 403
     assert not Decision.objects.exists()
 
 
@@ -73,7 +74,7 @@ def test_it_shows_the_form_to_a_member(login, meeting, voting_member):
 
 
 def test_a_decision_within_the_mandate_is_put_to_the_vote(login, meeting, voting_member):
-    response = login(voting_member).post(url(meeting), FORM, follow=True)
+    response = login(voting_member).post(url(meeting), keyed(FORM), follow=True)
 
     assertRedirects(response, meeting.get_absolute_url())
     assert messages_of(response) == ["Het besluit is voorgelegd ter stemming."]
@@ -86,7 +87,7 @@ def test_an_amount_above_the_limit_is_refused_naming_the_body_that_holds_the_man
 ):
     kernteam_limit(network)
 
-    response = login(voting_member).post(url(meeting), {**FORM, "amount_eur": "7500"}, follow=True)
+    response = login(voting_member).post(url(meeting), keyed({**FORM, "amount_eur": "7500"}), follow=True)
 
     assertRedirects(response, meeting.get_absolute_url())
     assert messages_of(response) == [
@@ -100,7 +101,7 @@ def test_an_amount_above_the_limit_is_refused_naming_the_body_that_holds_the_man
 def test_it_reads_an_amount_with_a_decimal_comma(login, network, meeting, voting_member):
     kernteam_limit(network)
 
-    login(voting_member).post(url(meeting), {**FORM, "amount_eur": "4999,99"})
+    login(voting_member).post(url(meeting), keyed({**FORM, "amount_eur": "4999,99"}))
 
     assert Decision.objects.get().amount_eur == Decimal("4999.99")
 
@@ -108,7 +109,7 @@ def test_it_reads_an_amount_with_a_decimal_comma(login, network, meeting, voting
 def test_an_advisory_body_cannot_record_a_decision(login, network, forum_member):
     forum_meeting = meeting_of(network, seed.FORUM)
 
-    response = login(forum_member).post(url(forum_meeting), FORM)
+    response = login(forum_member).post(url(forum_meeting), keyed(FORM))
 
     assertContains(response, "Netwerk Forum is een adviesorgaan en neemt geen besluiten.", status_code=400)
     assert not Decision.objects.exists()
@@ -124,7 +125,7 @@ def test_an_advisory_body_gets_no_form(login, network, forum_member):
 def test_a_cancelled_meeting_takes_no_decisions(login, network, voting_member):
     cancelled = meeting_of(network, status="cancelled")
 
-    response = login(voting_member).post(url(cancelled), FORM)
+    response = login(voting_member).post(url(cancelled), keyed(FORM))
 
     assertContains(response, "Deze vergadering is geannuleerd", status_code=400)
     assert not Decision.objects.exists()
@@ -134,7 +135,7 @@ def test_a_cancelled_meeting_takes_no_decisions(login, network, voting_member):
 
 
 def test_it_asks_for_a_domain_and_a_text_in_dutch(login, meeting, voting_member):
-    response = login(voting_member).post(url(meeting), {"domain": "", "text": ""})
+    response = login(voting_member).post(url(meeting), keyed({"domain": "", "text": ""}))
 
     assert response.status_code == 400
     assert response.context["form"].errors == {
@@ -144,14 +145,14 @@ def test_it_asks_for_a_domain_and_a_text_in_dutch(login, meeting, voting_member)
 
 
 def test_it_refuses_a_negative_amount(login, meeting, voting_member):
-    response = login(voting_member).post(url(meeting), {**FORM, "amount_eur": "-5"})
+    response = login(voting_member).post(url(meeting), keyed({**FORM, "amount_eur": "-5"}))
 
     assert "amount_eur" in response.context["form"].errors
     assert not Decision.objects.exists()
 
 
 def test_it_refuses_a_text_longer_than_5000_characters(login, meeting, voting_member):
-    response = login(voting_member).post(url(meeting), {**FORM, "text": "x" * 5001})
+    response = login(voting_member).post(url(meeting), keyed({**FORM, "text": "x" * 5001}))
 
     assert "text" in response.context["form"].errors
     assert not Decision.objects.exists()
@@ -163,7 +164,7 @@ def test_it_ignores_a_posted_status_mandate_or_meeting(login, network, meeting, 
 
     login(voting_member).post(
         url(meeting),
-        {**FORM, "amount_eur": "7500", "status": "adopted", "mandate": "1", "meeting": other.pk, "refusal": ""},
+        keyed({**FORM, "amount_eur": "7500", "status": "adopted", "mandate": "1", "meeting": other.pk, "refusal": ""}),
     )
 
     decision = Decision.objects.get()
@@ -173,7 +174,7 @@ def test_it_ignores_a_posted_status_mandate_or_meeting(login, network, meeting, 
 def test_it_refuses_an_agenda_item_of_another_meeting(login, network, meeting, voting_member):
     elsewhere = AgendaItemFactory(meeting=meeting_of(network, seed.BELEIDSGROEP))
 
-    response = login(voting_member).post(url(meeting), {**FORM, "agenda_item": elsewhere.pk})
+    response = login(voting_member).post(url(meeting), keyed({**FORM, "agenda_item": elsewhere.pk}))
 
     assert "agenda_item" in response.context["form"].errors
     assert not Decision.objects.exists()
@@ -187,14 +188,14 @@ def test_it_answers_404_for_an_agenda_item_of_another_meeting_in_the_address(log
 
 
 def test_it_shows_a_posted_text_escaped(login, meeting, voting_member):
-    response = login(voting_member).post(url(meeting), {"domain": "", "text": "<script>alert(1)</script>"})
+    response = login(voting_member).post(url(meeting), keyed({"domain": "", "text": "<script>alert(1)</script>"}))
 
     assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt;", status_code=400)
     assertNotContains(response, "<script>alert(1)", status_code=400)
 
 
 def test_it_refuses_a_post_without_csrf_token(meeting, voting_member):
-    response = csrf_client(voting_member).post(url(meeting), FORM)
+    response = csrf_client(voting_member).post(url(meeting), keyed(FORM))
 
     assert response.status_code == 403
     assert not Decision.objects.exists()
@@ -216,7 +217,7 @@ def test_an_escalated_item_prefills_the_form_from_the_original_decision(login, e
 def test_the_body_with_the_mandate_takes_the_escalated_decision_on_its_item(login, escalated_item, chair):
     target = escalated_item.meeting
     login(chair).post(
-        url(target), {**FORM, "text": "Nieuwe wagen", "amount_eur": "7500", "agenda_item": escalated_item.pk}
+        url(target), keyed({**FORM, "text": "Nieuwe wagen", "amount_eur": "7500", "agenda_item": escalated_item.pk})
     )
 
     decision = Decision.objects.get(meeting=target)

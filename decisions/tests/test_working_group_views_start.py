@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertRedirects
 
+from core.tests.helpers import keyed
 from bodies import seed
 from bodies.models import Body, Membership, Person
 from bodies.tests.factories import PersonFactory
@@ -33,7 +34,7 @@ def people(network):
 
 
 def form_data(people, **overrides):
-    return {
+    return keyed({
         "name": "Werkgroep Vorming",
         "tasks": "Vormingsaanbod in kaart brengen.\r\nEen vormingsplan voorstellen.",
         "members": [person.pk for person in people],
@@ -41,7 +42,7 @@ def form_data(people, **overrides):
         "rrule": "FREQ=MONTHLY",
         "due_date": (timezone.localdate() + datetime.timedelta(days=60)).isoformat(),
         **overrides,
-    }
+    })
 
 
 def working_groups():
@@ -71,7 +72,7 @@ def test_it_shows_the_chair_a_form_with_a_due_date_and_no_choice_of_steering_bod
     assertContains(response, "<h1>Themawerkgroep opstarten</h1>", html=True)
     assertContains(response, "Inhoudelijke Ondersteuningsgroep krijgt de opdracht om de werkgroep aan te sturen en op te volgen.")
     assert set(response.context["form"].fields) == {
-        "name", "tasks", "members", "cadence_description", "rrule", "due_date",
+        "name", "tasks", "members", "cadence_description", "rrule", "due_date", "form_key",
     }
 
 

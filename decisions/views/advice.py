@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from bodies import permissions
 from bodies.models import Mandate
+from core.submissions import AlreadySubmitted, submit_once
 from governance.forms import show_errors
 from meetings.models import Meeting
 
@@ -99,15 +100,19 @@ def advice_give(request: HttpRequest, network: str, body: str) -> HttpResponse:
         if form.is_bound and form.is_valid():
             data = form.cleaned_data
             try:
-                advice = services.advice_give(
-                    from_body=body,
-                    to_body=data["to_body"],
-                    domain=data["domain"],
-                    subject=data["subject"],
-                    text=data["text"],
-                    meeting=data["meeting"],
-                    given_by=request.user,
-                )
+                with submit_once(request, form.submit_key) as submission:
+                    advice = services.advice_give(
+                        from_body=body,
+                        to_body=data["to_body"],
+                        domain=data["domain"],
+                        subject=data["subject"],
+                        text=data["text"],
+                        meeting=data["meeting"],
+                        given_by=request.user,
+                    )
+                    submission.leads_to(_detail_url(advice))
+            except AlreadySubmitted as earlier:
+                return earlier.redirect(request)
             except ValidationError as error:
                 show_errors(form, error)
             else:

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from bodies import permissions
 from bodies.models import Mandate
+from core.submissions import AlreadySubmitted, submit_once
 from governance.forms import show_errors
 
 from ..forms.assignments import (
@@ -94,14 +95,18 @@ def assignment_give(request: HttpRequest, network: str, body: str) -> HttpRespon
         if form.is_bound and form.is_valid():
             data = form.cleaned_data
             try:
-                assignment = services.assignment_give(
-                    from_body=body,
-                    to_body=data["to_body"],
-                    title=data["title"],
-                    description=data["description"],
-                    due_date=data["due_date"],
-                    given_by=request.user,
-                )
+                with submit_once(request, form.submit_key) as submission:
+                    assignment = services.assignment_give(
+                        from_body=body,
+                        to_body=data["to_body"],
+                        title=data["title"],
+                        description=data["description"],
+                        due_date=data["due_date"],
+                        given_by=request.user,
+                    )
+                    submission.leads_to(_detail_url(assignment))
+            except AlreadySubmitted as earlier:
+                return earlier.redirect(request)
             except ValidationError as error:
                 show_errors(form, error)
             else:
@@ -165,17 +170,23 @@ def working_group_start(request: HttpRequest, network: str, body: str) -> HttpRe
         if form.is_bound and form.is_valid():
             data = form.cleaned_data
             try:
-                group = services.working_group_start(
-                    from_body=body,
-                    name=data["name"],
-                    tasks=data["tasks"],
-                    members=list(data["members"]),
-                    cadence_description=data["cadence_description"],
-                    rrule=data["rrule"],
-                    started_by=request.user,
-                    due_date=data.get("due_date"),
-                    steered_by=data.get("steered_by"),
-                )
+                with submit_once(request, form.submit_key) as submission:
+                    group = services.working_group_start(
+                        from_body=body,
+                        name=data["name"],
+                        tasks=data["tasks"],
+                        members=list(data["members"]),
+                        cadence_description=data["cadence_description"],
+                        rrule=data["rrule"],
+                        started_by=request.user,
+                        due_date=data.get("due_date"),
+                        steered_by=data.get("steered_by"),
+                    )
+                    submission.leads_to(
+                        reverse("bodies:body", kwargs={"network": body.network.slug, "body": group.slug})
+                    )
+            except AlreadySubmitted as earlier:
+                return earlier.redirect(request)
             except ValidationError as error:
                 show_errors(form, error)
             else:
@@ -184,6 +195,6 @@ def working_group_start(request: HttpRequest, network: str, body: str) -> HttpRe
                     _("%(group)s is opgestart, aangestuurd door %(steering)s.")
                     % {"group": group.name, "steering": group.parent},
                 )
-                return redirect(reverse("bodies:body", kwargs={"network": body.network.slug, "body": group.slug}))
+                return redirect(submission.url)
     ctx = {"network": body.network, "body": body, "form": form, "steerers": steerers}
     return render(request, "decisions/working_group_form.html", ctx)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from bodies import permissions
 from bodies.models import Person
+from core.submissions import AlreadySubmitted, submit_once
 from meetings.selectors.meetings import meeting_for_network
 
 from .. import selectors
@@ -61,14 +62,18 @@ def decision_propose(request: HttpRequest, network: str, meeting: int) -> HttpRe
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            decision = services.decision_propose(
-                meeting=meeting,
-                domain=data["domain"],
-                text=data["text"],
-                amount_eur=data["amount_eur"],
-                proposed_by=request.user,
-                agenda_item=data["agenda_item"],
-            )
+            with submit_once(request, form.submit_key) as submission:
+                decision = services.decision_propose(
+                    meeting=meeting,
+                    domain=data["domain"],
+                    text=data["text"],
+                    amount_eur=data["amount_eur"],
+                    proposed_by=request.user,
+                    agenda_item=data["agenda_item"],
+                )
+                submission.leads_to(meeting)
+        except AlreadySubmitted as earlier:
+            return earlier.redirect(request)
         except ValidationError as error:
             form.add_error(None, error)
         else:

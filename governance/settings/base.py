@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "guardian",
     "simple_history",
     "django_htmx",
+    "core",
     "bodies",
     "meetings",
     "decisions",
@@ -88,6 +89,18 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run` runs a web server and a Celery worker on one file: readers never block
+    # the writer (WAL), a writer waits up to 20 s for another instead of failing with
+    # "database is locked" (timeout), and a transaction takes the write lock when it
+    # begins (IMMEDIATE), so two writers queue instead of one failing half-way.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -279,6 +292,11 @@ CELERY_BEAT_SCHEDULE = {
     "plan-meetings": {
         "task": "meetings.tasks.plan_meetings",
         "schedule": crontab(hour=1, minute=10),
+    },
+    # The create forms' one-time keys (core.submissions) are kept a week.
+    "prune-form-submissions": {
+        "task": "core.tasks.prune_old_form_submissions",
+        "schedule": crontab(hour=3, minute=20),
     },
 }
 # The largest file import_governance reads (bytes), checked before parsing; a real

@@ -12,3 +12,8 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Serve static files straight from the finders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not the shared in-memory database: only a file lets SQLite make a second
+    # writer wait (busy timeout, immediate transactions), which the race tests need.
+    # pytest-django adds the xdist worker to the name (test-db.sqlite3_gw0, ...).
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405

@@ -3,13 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.submissions import SubmitOnceMixin
+
 from ..models import AgendaItem
 
 TITLE_MAX = AgendaItem._meta.get_field("title").max_length
 DESCRIPTION_MAX = AgendaItem._meta.get_field("description").max_length
 
 
-class ProposalForm(forms.Form):
+class ProposalFields(forms.Form):
     """What a member proposes: a title, why, what kind of item it is and the project it is about.
 
     `projects` is a Project queryset of the meeting's network: another network's
@@ -30,7 +32,11 @@ class ProposalForm(forms.Form):
         self.fields["project"].queryset = projects
 
 
-class AgendaItemForm(ProposalForm):
+class ProposalForm(SubmitOnceMixin, ProposalFields):
+    """A member's proposal, sent once (core.submissions)."""
+
+
+class AgendaItemForm(ProposalFields):
     """An item as the coordinator or chair puts it on the agenda; `presenters` is a Person queryset."""
 
     presenter = forms.ModelChoiceField(
@@ -45,6 +51,10 @@ class AgendaItemForm(ProposalForm):
     def __init__(self, *args, presenters, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["presenter"].queryset = presenters
+
+
+class AgendaItemAddForm(SubmitOnceMixin, AgendaItemForm):
+    """A new item on the agenda, sent once (core.submissions)."""
 
 
 class DeclineForm(forms.Form):

@@ -7,6 +7,8 @@ network, so a forged id is simply not a valid choice.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.submissions import SubmitOnceMixin
+
 from ..models import ActionItem, AgendaItem
 
 
@@ -28,7 +30,7 @@ class MinutesForm(forms.Form):
         self.fields["item"].choices = _choices(items, str)
 
 
-class ActionItemForm(forms.Form):
+class ActionItemForm(SubmitOnceMixin, forms.Form):
     item = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput)
     title = forms.CharField(
         label=_("Actie"),

@@ -5,6 +5,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body
+from core.submissions import SubmitOnceMixin
 
 from ..models import Attendance
 from .planning import MeetingTimesForm
@@ -12,7 +13,7 @@ from .planning import MeetingTimesForm
 REMINDER_DAYS_MAX = 90
 
 
-class MeetingForm(MeetingTimesForm):
+class MeetingForm(SubmitOnceMixin, MeetingTimesForm):
     """Planning a meeting by hand: date, start and end hour (kept as a length), place."""
 
 

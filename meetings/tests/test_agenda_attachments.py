@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from core.tests.helpers import keyed
 from bodies import seed
 from meetings.models import AgendaAttachment
 from meetings.services import agenda as services
@@ -149,7 +150,7 @@ def test_an_attachment_after_publication_is_announced(item, meeting, coordinator
 
 
 def test_the_chair_uploads_from_the_agenda_page(login, item, chair):
-    response = login(chair).post(add_url(item), {"file": upload("nota.pdf", PDF)}, follow=True)
+    response = login(chair).post(add_url(item), keyed({"file": upload("nota.pdf", PDF)}), follow=True)
     assert messages_of(response) == ["“nota.pdf” is toegevoegd bij “Begroting 2027”."]
     attachment = item.attachments.get()
     assert file_url(attachment).encode() in response.content
@@ -157,15 +158,15 @@ def test_the_chair_uploads_from_the_agenda_page(login, item, chair):
 
 
 def test_a_refused_upload_says_why(login, item, chair):
-    response = login(chair).post(add_url(item), {"file": upload("virus.exe", b"MZ")}, follow=True)
+    response = login(chair).post(add_url(item), keyed({"file": upload("virus.exe", b"MZ")}), follow=True)
     assert messages_of(response)[0].startswith("Dit soort bestand kan geen bijlage zijn.")
-    response = login(chair).post(add_url(item), {}, follow=True)
+    response = login(chair).post(add_url(item), keyed({}), follow=True)
     assert messages_of(response) == ["Kies een bestand om toe te voegen."]
     assert not item.attachments.exists()
 
 
 def test_members_without_the_right_to_run_the_body_cannot_upload(login, item, voting_member):
-    assert login(voting_member).post(add_url(item), {"file": upload("nota.pdf", PDF)}).status_code == 403
+    assert login(voting_member).post(add_url(item), keyed({"file": upload("nota.pdf", PDF)})).status_code == 403
 
 
 @pytest.fixture
@@ -229,7 +230,7 @@ def test_removing_an_attachment_deletes_its_file_after_commit(
 def test_an_upload_announcing_too_many_bytes_is_refused_before_it_is_read(login, item, chair, settings):
     settings.ATTACHMENT_MAX_BYTES = 1024
     big = upload("groot.pdf", PDF + b"x" * 200_000)
-    response = login(chair).post(add_url(item), {"file": big}, follow=True)
+    response = login(chair).post(add_url(item), keyed({"file": big}), follow=True)
     assert messages_of(response) == ["Dit bestand is te groot: hoogstens 1,0\xa0KB."]
     assert not item.attachments.exists()
 
@@ -237,14 +238,14 @@ def test_an_upload_announcing_too_many_bytes_is_refused_before_it_is_read(login,
 def test_the_early_refusal_still_checks_who_asks(login, client, item, voting_member, other_network_member, settings):
     settings.ATTACHMENT_MAX_BYTES = 1024
     big = {"file": upload("groot.pdf", PDF + b"x" * 200_000)}
-    assert client.post(add_url(item), big).status_code == 302  # to the login page
-    assert login(voting_member).post(add_url(item), big).status_code == 403
-    assert login(other_network_member).post(add_url(item), big).status_code == 404
+    assert client.post(add_url(item), keyed(big)).status_code == 302  # to the login page
+    assert login(voting_member).post(add_url(item), keyed(big)).status_code == 403
+    assert login(other_network_member).post(add_url(item), keyed(big)).status_code == 404
 
 
 def test_an_upload_without_csrf_token_is_refused(item, chair):
     from .helpers import csrf_client
 
-    response = csrf_client(chair).post(add_url(item), {"file": upload("nota.pdf", PDF)})
+    response = csrf_client(chair).post(add_url(item), keyed({"file": upload("nota.pdf", PDF)}))
     assert response.status_code == 403
     assert not item.attachments.exists()

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from core.tests.helpers import keyed
 from bodies import seed
 from meetings.models import AgendaItem
 from meetings.services import agenda as services
@@ -49,7 +50,7 @@ def test_the_coordinator_puts_an_item_about_a_project_on_the_agenda_and_it_links
     client = login(coordinator)
     response = client.post(
         reverse("meetings:agenda_item_add", kwargs={"network": network.slug, "pk": meeting.pk}),
-        {"item-title": "Stand van zaken", "item-kind": "information", "item-project": project.pk},
+        keyed({"item-title": "Stand van zaken", "item-kind": "information", "item-project": project.pk}, prefix="item"),
         follow=True,
     )
     item = meeting.agenda_items.get()
@@ -88,7 +89,7 @@ def test_a_project_of_another_network_posted_anyway_is_refused_and_nothing_is_ad
     )
     response = login(coordinator).post(
         reverse("meetings:agenda_item_add", kwargs={"network": network.slug, "pk": meeting.pk}),
-        {"item-title": "Stand van zaken", "item-kind": "information", "item-project": elsewhere.pk},
+        keyed({"item-title": "Stand van zaken", "item-kind": "information", "item-project": elsewhere.pk}, prefix="item"),
     )
     assert response.status_code == 400
     assert response.context["item_form"].errors["project"]
@@ -155,7 +156,7 @@ def test_a_member_proposes_an_item_about_a_project(login, network, meeting, voti
     project = project_of(network, "Lopend project")
     response = login(voting_member).post(
         reverse("meetings:agenda_propose", kwargs={"network": network.slug, "pk": meeting.pk}),
-        {"proposal-title": "Verlenging", "proposal-kind": "discussion", "proposal-project": project.pk},
+        keyed({"proposal-title": "Verlenging", "proposal-kind": "discussion", "proposal-project": project.pk}, prefix="proposal"),
         follow=True,
     )
     assert messages_of(response) == ["Je voorstel “Verlenging” is ingediend. Je ziet hier wat ermee gebeurt."]

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from core.tests.helpers import keyed
 from bodies import seed
 from decisions.models import Advice
 from decisions.tests.factories import AgendaItemFactory, MeetingFactory
@@ -38,7 +39,7 @@ def add(meeting, user, title, **kwargs):
 def item_form(**fields):
     data = {"item-title": "Begroting 2027", "item-kind": "decision", "item-planned_minutes": "20"}
     data.update({f"item-{name}": value for name, value in fields.items()})
-    return data
+    return keyed(data, prefix="item")
 
 
 def titles(meeting):
@@ -283,7 +284,7 @@ def test_a_member_proposes_and_reads_the_outcome(login, meeting, chair, voting_m
     assertContains(page, "Je kunt een punt voorstellen tot de agenda gepubliceerd is")
     response = client.post(
         url("agenda_propose", meeting),
-        {"proposal-title": "Wachtlijsten", "proposal-kind": "discussion", "proposal-description": "Cijfers Q3"},
+        keyed({"proposal-title": "Wachtlijsten", "proposal-kind": "discussion", "proposal-description": "Cijfers Q3"}, prefix="proposal"),
         follow=True,
     )
     assert messages_of(response) == ["Je voorstel “Wachtlijsten” is ingediend. Je ziet hier wat ermee gebeurt."]
@@ -337,13 +338,13 @@ def test_after_the_deadline_the_page_says_so_and_a_proposal_is_refused(login, ne
     late = meeting_of(network, seed.BELEIDSGROEP, day=timezone.localdate() + datetime.timedelta(days=2))
     client = login(voting_member)
     assertContains(client.get(url("agenda", late)), "Voorstellen kon tot en met")
-    response = client.post(url("agenda_propose", late), {"proposal-title": "Te laat", "proposal-kind": "discussion"})
+    response = client.post(url("agenda_propose", late), keyed({"proposal-title": "Te laat", "proposal-kind": "discussion"}, prefix="proposal"))
     assert response.status_code == 400
     assert not late.agenda_items.exists()
 
 
 def test_forum_members_do_not_propose_to_the_beleidsgroep(login, meeting, forum_member):
-    response = login(forum_member).post(url("agenda_propose", meeting), {"proposal-title": "X"})
+    response = login(forum_member).post(url("agenda_propose", meeting), keyed({"proposal-title": "X"}, prefix="proposal"))
     assert response.status_code == 403
 
 
@@ -355,15 +356,15 @@ def test_a_suggestion_is_added_in_one_click_and_then_no_longer_offered(login, ne
     action = ActionItem.objects.create(meeting=earlier, title="Nota opstellen", owner=person(coordinator), due_date=SOON)
     client = login(chair)
     assertContains(client.get(url("agenda", meeting)), "Nota opstellen")
-    response = client.post(url("agenda_suggestion_add", meeting), {"key": f"action:{action.pk}"}, follow=True)
+    response = client.post(url("agenda_suggestion_add", meeting), keyed({"key": f"action:{action.pk}"}), follow=True)
     assert messages_of(response) == ["“Actiepunt: Nota opstellen” staat op de agenda."]
-    again = client.post(url("agenda_suggestion_add", meeting), {"key": f"action:{action.pk}"}, follow=True)
+    again = client.post(url("agenda_suggestion_add", meeting), keyed({"key": f"action:{action.pk}"}), follow=True)
     assert messages_of(again) == ["Deze suggestie staat al op de agenda."]
     assert titles(meeting) == ["Actiepunt: Nota opstellen"]
 
 
 def test_a_forged_suggestion_key_is_refused(login, meeting, chair):
-    response = login(chair).post(url("agenda_suggestion_add", meeting), {"key": "advice:1; DROP TABLE"}, follow=True)
+    response = login(chair).post(url("agenda_suggestion_add", meeting), keyed({"key": "advice:1; DROP TABLE"}), follow=True)
     assert messages_of(response) == ["Deze suggestie hoort niet bij deze vergadering."]
     assert titles(meeting) == []
 
@@ -446,7 +447,7 @@ def test_who_runs_the_body_adds_items_directly_and_gets_no_proposal_form(login, 
 
 def test_huge_proposals_and_reasons_are_refused(login, meeting, chair, voting_member):
     response = login(voting_member).post(
-        url("agenda_propose", meeting), {"proposal-title": "x" * 10_000, "proposal-kind": "discussion"}
+        url("agenda_propose", meeting), keyed({"proposal-title": "x" * 10_000, "proposal-kind": "discussion"}, prefix="proposal")
     )
     assert response.status_code == 400
     proposal = services.agenda_item_propose(meeting=meeting, by=voting_member, person=person(voting_member), title="P")

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from core.tests.helpers import keyed
 from bodies import seed
 from bodies.tests.factories import MembershipFactory, PersonFactory, SeatFactory, UserFactory
 from decisions.services.decisions import decision_propose
@@ -266,7 +267,7 @@ def test_huge_minutes_are_refused_next_to_the_item(login, held, chair):
 
 
 def action_data(item, who, **extra):
-    return {"item": item.pk, "title": "Offerte opvragen", "owner": who.pk, "due_date": str(today() + datetime.timedelta(days=14)), **extra}
+    return keyed({"item": item.pk, "title": "Offerte opvragen", "owner": who.pk, "due_date": str(today() + datetime.timedelta(days=14)), **extra})
 
 
 def test_the_coordinator_notes_an_action_item_on_an_item(login, held, coordinator, voting_member):

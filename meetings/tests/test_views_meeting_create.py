@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
+from core.tests.helpers import keyed
 from bodies import seed
 from meetings.models import Meeting
 
@@ -27,12 +28,12 @@ def test_it_redirects_anonymous_users_to_login(client, network):
 
 
 def test_it_answers_404_for_a_member_of_another_network(login, network, other_network_member):
-    assert login(other_network_member).post(url(network), FORM).status_code == 404
+    assert login(other_network_member).post(url(network), keyed(FORM)).status_code == 404
     assert not Meeting.objects.exists()
 
 
 def test_it_refuses_a_voting_member_who_does_not_run_the_body(login, network, voting_member):
-    assert login(voting_member).post(url(network), FORM).status_code == 403
+    assert login(voting_member).post(url(network), keyed(FORM)).status_code == 403
     assert not Meeting.objects.exists()
 
 
@@ -48,7 +49,7 @@ def test_it_shows_the_form_to_the_chair_of_the_body(login, network, chair):
 
 
 def test_the_coordinator_plans_a_meeting_and_lands_on_it(login, network, coordinator):
-    response = login(coordinator).post(url(network), FORM)
+    response = login(coordinator).post(url(network), keyed(FORM))
 
     meeting = Meeting.objects.get()
     assertRedirects(response, meeting.get_absolute_url())
@@ -61,28 +62,28 @@ def test_the_coordinator_plans_a_meeting_and_lands_on_it(login, network, coordin
 
 
 def test_it_ignores_a_posted_body_or_status(login, network, other_network_member, coordinator):
-    login(coordinator).post(url(network), {**FORM, "body": "999", "status": "cancelled"})
+    login(coordinator).post(url(network), keyed({**FORM, "body": "999", "status": "cancelled"}))
 
     meeting = Meeting.objects.get()
     assert (meeting.body.slug, meeting.status) == ("kernteam", "planned")
 
 
 def test_it_asks_for_a_date_in_dutch(login, network, coordinator):
-    response = login(coordinator).post(url(network), {**FORM, "date": ""})
+    response = login(coordinator).post(url(network), keyed({**FORM, "date": ""}))
 
     assertContains(response, "Dit veld is verplicht.")
     assert not Meeting.objects.exists()
 
 
 def test_it_refuses_a_location_longer_than_200_characters(login, network, coordinator):
-    response = login(coordinator).post(url(network), {**FORM, "location": "x" * 201})
+    response = login(coordinator).post(url(network), keyed({**FORM, "location": "x" * 201}))
 
     assertContains(response, "niet meer dan 200 tekens")
     assert not Meeting.objects.exists()
 
 
 def test_it_refuses_a_post_without_csrf_token(network, coordinator):
-    response = csrf_client(coordinator).post(url(network), FORM)
+    response = csrf_client(coordinator).post(url(network), keyed(FORM))
 
     assert response.status_code == 403
     assert not Meeting.objects.exists()

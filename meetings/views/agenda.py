@@ -20,9 +20,10 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from bodies import permissions
+from core.submissions import KEY_FIELD, AlreadySubmitted, submit_once
 
 from ..selectors import agenda as selectors
-from ..forms.agenda import AgendaItemForm, AttachmentForm, DeclineForm, ProposalForm
+from ..forms.agenda import AgendaItemAddForm, AgendaItemForm, AttachmentForm, DeclineForm, ProposalForm
 from ..models import AgendaItem, Meeting
 from ..selectors.meetings import meeting_for_network
 from ..services import agenda as services
@@ -69,7 +70,7 @@ def _page(request: HttpRequest, meeting: Meeting, *, item_form=None, proposal_fo
     can_propose = permissions.may(user, permissions.PROPOSE_DECISION, body) and planned and not runs
     projects = selectors.linkable_projects(meeting)
     if runs and item_form is None:
-        item_form = AgendaItemForm(presenters=selectors.presenters(meeting), projects=projects, prefix="item")
+        item_form = AgendaItemAddForm(presenters=selectors.presenters(meeting), projects=projects, prefix="item")
     if can_propose and proposal_form is None:
         proposal_form = ProposalForm(projects=projects, prefix="proposal")
     moved = request.GET.get("moved", "")
@@ -108,7 +109,7 @@ def agenda(request: HttpRequest, network: str, pk: int) -> HttpResponse:
 @login_required
 def agenda_item_add(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     meeting = _meeting(request, network, pk, permissions.RUN)
-    form = AgendaItemForm(
+    form = AgendaItemAddForm(
         request.POST,
         presenters=selectors.presenters(meeting),
         projects=selectors.linkable_projects(meeting),
@@ -116,7 +117,11 @@ def agenda_item_add(request: HttpRequest, network: str, pk: int) -> HttpResponse
     )
     if form.is_valid():
         try:
-            item = services.agenda_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
+            with submit_once(request, form.submit_key) as submission:
+                item = services.agenda_item_add(meeting=meeting, by=request.user, **form.cleaned_data)
+                submission.leads_to(_agenda_url(meeting, f"item-{item.pk}"))
+        except AlreadySubmitted as earlier:
+            return earlier.redirect(request)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -227,9 +232,16 @@ def agenda_item_propose(request: HttpRequest, network: str, pk: int) -> HttpResp
     form = ProposalForm(request.POST, projects=selectors.linkable_projects(meeting), prefix="proposal")
     if form.is_valid():
         try:
-            item = services.agenda_item_propose(
-                meeting=meeting, by=request.user, person=selectors.person_of(request.user, meeting), **form.cleaned_data
-            )
+            with submit_once(request, form.submit_key) as submission:
+                item = services.agenda_item_propose(
+                    meeting=meeting,
+                    by=request.user,
+                    person=selectors.person_of(request.user, meeting),
+                    **form.cleaned_data,
+                )
+                submission.leads_to(_agenda_url(meeting, "mine-heading"))
+        except AlreadySubmitted as earlier:
+            return earlier.redirect(request)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -296,7 +308,13 @@ def agenda_proposal_decline(request: HttpRequest, network: str, pk: int) -> Http
 def agenda_suggestion_add(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     meeting = _meeting(request, network, pk, permissions.RUN)
     try:
-        item = services.agenda_suggestion_add(meeting=meeting, key=request.POST.get("key", "")[:40], by=request.user)
+        with submit_once(request, request.POST.get(KEY_FIELD)) as submission:
+            item = services.agenda_suggestion_add(
+                meeting=meeting, key=request.POST.get("key", "")[:40], by=request.user
+            )
+            submission.leads_to(_agenda_url(meeting, f"item-{item.pk}"))
+    except AlreadySubmitted as earlier:
+        return earlier.redirect(request)
     except ValidationError as error:
         _refused(request, error)
         return redirect(_agenda_url(meeting, "suggestions-heading"))
@@ -331,7 +349,11 @@ def _attachment_add(request: HttpRequest, network: str, pk: int) -> HttpResponse
     try:
         if not form.is_valid():
             raise ValidationError(_("Kies een bestand om toe te voegen."))
-        attachment = services.attachment_add(item=item, upload=form.cleaned_data["file"], by=request.user)
+        with submit_once(request, request.POST.get(KEY_FIELD)) as submission:
+            attachment = services.attachment_add(item=item, upload=form.cleaned_data["file"], by=request.user)
+            submission.leads_to(_agenda_url(item.meeting, f"item-{item.pk}"))
+    except AlreadySubmitted as earlier:
+        return earlier.redirect(request)
     except ValidationError as error:
         _refused(request, error)
     else:

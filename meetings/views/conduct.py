@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from bodies import permissions
 from bodies.models import Person
+from core.submissions import AlreadySubmitted, submit_once
 
 from ..selectors import meetings as selectors
 from ..forms.conduct import ActionItemForm, MinutesForm
@@ -150,13 +151,17 @@ def action_create(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     owner = next(person for person in people if person.pk == form.cleaned_data["owner"])
     owner.network = meeting.body.network
     try:
-        services.action_item_create(
-            item=item,
-            title=form.cleaned_data["title"],
-            owner=owner,
-            due_date=form.cleaned_data["due_date"],
-            by=request.user,
-        )
+        with submit_once(request, form.submit_key) as submission:
+            services.action_item_create(
+                item=item,
+                title=form.cleaned_data["title"],
+                owner=owner,
+                due_date=form.cleaned_data["due_date"],
+                by=request.user,
+            )
+            submission.leads_to(_minutes_url(meeting, item.pk))
+    except AlreadySubmitted as earlier:
+        return earlier.redirect(request)
     except ValidationError as error:
         _error(request, error)
     else:

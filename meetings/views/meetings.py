@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bodies import permissions
+from core.submissions import AlreadySubmitted, submit_once
 from decisions.forms.decisions import DecisionProposeForm
 from decisions.services.decisions import meeting_quorum
 
@@ -40,7 +41,11 @@ def meeting_create(request: HttpRequest, network: str, body: str) -> HttpRespons
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_create(body=body, created_by=request.user, **form.cleaned_data)
+            with submit_once(request, form.submit_key) as submission:
+                meeting = services.meeting_create(body=body, created_by=request.user, **form.cleaned_data)
+                submission.leads_to(meeting)
+        except AlreadySubmitted as earlier:
+            return earlier.redirect(request)
         except ValidationError as error:
             form.add_error(None, error)
         else:

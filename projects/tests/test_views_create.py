@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
+from core.tests.helpers import keyed
 from bodies import seed
 from bodies.models import Body
 from bodies.tests.factories import BodyFactory, PersonFactory
@@ -22,7 +23,7 @@ def body(network, name=seed.BELEIDSGROEP) -> Body:
 
 
 def form_data(network, **overrides):
-    return {
+    return keyed({
         "title": "Eén gezin, één plan",
         "goal": "Elk gezin één plan.",
         "description": "Met de gezinscoaches.",
@@ -32,7 +33,7 @@ def form_data(network, **overrides):
         "start_date": "2027-01-01",
         "end_date": "2027-12-31",
         **overrides,
-    }
+    })
 
 
 def body_choices(response) -> list[str]:
@@ -150,12 +151,25 @@ def test_it_refuses_a_title_the_network_already_has(login, network, coordinator)
     assert Project.objects.count() == 1
 
 
-def test_a_double_submit_makes_one_project(network, coordinator):
+def test_a_double_submit_makes_one_project_and_sends_the_second_to_it(network, coordinator):
     client = csrf_client(coordinator)
     token = client.get(url(network)).context["csrf_token"]
     data = {**form_data(network), "csrfmiddlewaretoken": str(token)}
 
-    first, second = client.post(url(network), data), client.post(url(network), data)
+    first, second = client.post(url(network), data), client.post(url(network), data, follow=True)
+
+    assert first.status_code == 302
+    # The same form twice (one key): the second lands on the first one's project.
+    assertRedirects(second, first["Location"])
+    assertContains(second, "Dit formulier was al verstuurd.")
+    assert Project.objects.count() == 1
+
+
+def test_a_second_form_with_the_same_title_is_refused(network, coordinator):
+    client = csrf_client(coordinator)
+    token = client.get(url(network)).context["csrf_token"]
+    first = client.post(url(network), {**form_data(network), "csrfmiddlewaretoken": str(token)})
+    second = client.post(url(network), {**form_data(network), "csrfmiddlewaretoken": str(token)})
 
     assert first.status_code == 302
     assert second.status_code == 200
