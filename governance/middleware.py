@@ -9,8 +9,8 @@ class SecurityHeadersMiddleware:
 
     A page for a signed-in person carries their networks' governance data (and the
     calendar page their secret feed link): no browser cache, proxy or shared computer
-    keeps a copy of it. WhiteNoise answers static files before this middleware runs,
-    so they keep their long cache lifetimes.
+    keeps a copy of it. WhiteNoise answers static files before the session and the
+    user are read, so they keep their long cache lifetimes.
     """
 
     def __init__(self, get_response):

@@ -39,6 +39,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Headers (issue 10, point 9): the CSP, Permissions-Policy, and no-store for signed-in
+    # users. Outermost, so that they are on every answer, also the 400 that
+    # SecurityMiddleware gives for a host outside ALLOWED_HOSTS.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "governance.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -48,9 +53,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Headers (issue 10, point 9): the CSP, Permissions-Policy, and no-store for signed-in users.
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "governance.middleware.SecurityHeadersMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Records the acting user on every historical row.
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -84,6 +84,13 @@ def test_a_request_body_over_the_limit_gets_the_dutch_400(client, settings):
     assert_site_page(response, 400, "Ongeldige aanvraag")
 
 
+def test_a_host_outside_allowed_hosts_gets_the_dutch_400_with_the_security_headers(client):
+    response = client.get("/", headers={"host": "evil.example"})
+
+    assert_site_page(response, 400, "Ongeldige aanvraag")
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
 def test_the_400_is_english_for_an_english_browser(client, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
 
