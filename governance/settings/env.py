@@ -41,8 +41,13 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={raw!r} is not an integer.") from None
 
 
-def env_list(name: str, default: list[str] | None = None) -> list[str]:
+def env_list(name: str, default: list[str] | None = None, *, required: bool = False) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
+        if required:
+            raise ImproperlyConfigured(f"Set the environment variable {name} (comma-separated).")
         return list(default or [])
-    return [item.strip() for item in raw.split(",") if item.strip()]
+    items = [item.strip() for item in raw.split(",") if item.strip()]
+    if required and not items:
+        raise ImproperlyConfigured(f"{name} is empty: give at least one value (comma-separated).")
+    return items
