@@ -223,7 +223,7 @@ BODIES = [
 
 # Fictional people for `--demo-people`: (login, name, organisation, [(body, role)]).
 # Some seats stay vacant on purpose, so the body sheets show what is missing.
-DEMO_PASSWORD = "plantrekkers-demo"
+DEMO_PASSWORD = "samen-beslissen-demo"
 DEMO_KERNTEAM_LIMIT_EUR = 5000
 DEMO_PEOPLE = [
     ("coordinator", "Sara Peeters", "Plan-trekkers", [(KERNTEAM, "Coördinator"), (BELEIDSGROEP, "Coördinator")]),

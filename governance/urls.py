@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from bodies.views import home
+from notifications.forms import PasswordResetRequestForm
 
 from . import views
 
@@ -12,6 +14,12 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/notifications/", include("notifications.urls")),
     path("accounts/mfa/", include("mfa.urls")),
+    # Before Django's own: the reset mail goes through a worker (notifications.password_reset).
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetRequestForm),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -8,12 +8,13 @@ from . import health
 @never_cache
 @require_GET
 def healthz(request):
-    """200 while the database answers; broker and worker are reported, not required."""
+    """200 while the database answers; broker, worker and mail are reported, not required."""
     database = health.check_database()
     report = {
         "database": database,
         "broker": health.check_broker(),
         "worker": health.check_worker(),
+        "mail": health.check_mail(),
     }
     if not database["ok"]:
         report["status"] = "down"

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import UNCERTAIN_AFTER, Notification, NotificationPreference
+from .models import UNCERTAIN_AFTER, Notification, NotificationPreference, PasswordResetMail
 
 
 class UncertainFilter(admin.SimpleListFilter):
@@ -78,4 +78,25 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
     readonly_fields = ["user"]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(PasswordResetMail)
+class PasswordResetMailAdmin(admin.ModelAdmin):
+    """Read-only: whether a reset mail went out. Never re-sent from here: the person asks again."""
+
+    list_display = ["user", "state", "created_at", "sent_at", "last_error"]
+    list_filter = ["state"]
+    list_select_related = ["user"]
+    search_fields = ["user__username"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["request_id", "user", "language", "state", "created_at", "claimed_at", "sent_at", "last_error"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -32,6 +32,8 @@ class Kind(models.TextChoices):
 
 
 class NotificationQuerySet(models.QuerySet):
+    """Shared by Notification and PasswordResetMail: both have state and claimed_at."""
+
     def uncertain(self, now: datetime.datetime | None = None):
         """Rows whose mail may or may not have gone out: claimed long ago, never recorded."""
         now = now or timezone.now()
@@ -169,3 +171,49 @@ class NotificationPreference(models.Model):
 
     def wants(self, kind: str) -> bool:
         return getattr(self, kind)
+
+
+class PasswordResetMail(models.Model):
+    """One "Wachtwoord opnieuw instellen" mail asked for on the site: to which login, and did it go out.
+
+    Kept apart from Notification on purpose: it is owed to a login, not to a person
+    of a network (a superuser has no person, a login in two networks has two); no
+    preference can switch it off; and it goes out at once, not in a batch of
+    reminders. The row never holds the link: its token is made when the mail is
+    built (Django's token is derived from the login's password hash, last login and
+    the time) and lives only in the mail. The row is what makes "once" hold for a
+    task run twice, and what /healthz counts when sending fails.
+    """
+
+    State = Notification.State
+
+    # One per request on the reset page; the task carries it, so a redelivered task
+    # finds the row it made before.
+    request_id = models.UUIDField(_("aanvraag"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="password_reset_mails",
+        verbose_name=_("login"),
+    )
+    language = models.CharField(_("taal"), max_length=10, default="nl")
+    state = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.PENDING)
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now, editable=False)
+    claimed_at = models.DateTimeField(_("opgenomen op"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    last_error = models.CharField(_("laatste fout"), max_length=500, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mail om het wachtwoord opnieuw in te stellen")
+        verbose_name_plural = _("mails om het wachtwoord opnieuw in te stellen")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["request_id", "user"], name="password_reset_mail_once"),
+        ]
+        # /healthz: the failed and stuck ones of the last hour.
+        indexes = [models.Index(fields=["state", "claimed_at"], name="password_reset_state_claimed")]
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} → {self.user}"

@@ -7,6 +7,7 @@ takes rows that are still pending (see notifications.sending).
 
 from celery import shared_task
 
+from . import password_reset
 from .planning import plan_due
 from .sending import send_due
 
@@ -26,3 +27,9 @@ def send_due_notifications(self) -> dict:
     worker = self.request.hostname or "local"
     outcome = send_due(worker=worker)
     return {"sent": outcome.sent, "skipped": outcome.skipped, "failed": outcome.failed, "released": outcome.released}
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def send_password_reset(request_id: str, email: str, language: str) -> int:
+    """Send the reset mail asked for on the site (notifications.password_reset); once, even when run twice."""
+    return password_reset.send_password_reset(request_id=request_id, email=email, language=language)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
 
 from bodies.models import Body, Cadence, Mandate, Membership, Network, Person, Seat
-from bodies.seed import DEMO_KERNTEAM_LIMIT_EUR
+from bodies.seed import DEMO_KERNTEAM_LIMIT_EUR, DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -168,5 +169,14 @@ def test_demo_people_fill_seats_with_logins_and_a_demo_limit():
     coordinator = Person.objects.get(user__username="coordinator")
     assert coordinator.memberships.get(body__kind="policy_group").has_voting_right is False
     assert Mandate.objects.get(body__kind="core_team", kind="decide").limit_eur == Decimal(DEMO_KERNTEAM_LIMIT_EUR)
-    assert "coordinator" in output and "plantrekkers-demo" in output
+    assert "coordinator" in output and "samen-beslissen-demo" in output
     assert get_user_model().objects.get(username="admin").is_superuser
+
+
+def test_the_demo_password_meets_the_sites_own_password_policy_for_every_demo_login():
+    load("--demo-people")
+    users = get_user_model().objects.all()
+    assert len(users) == 12
+    for user in users:
+        assert user.check_password(DEMO_PASSWORD)
+        validate_password(DEMO_PASSWORD, user)  # raises on a refusal
