@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
+from django_otp.oath import totp
 from playwright.sync_api import Page, expect
 
 from bodies import seed
 from bodies.models import Body
 from bodies.tests.factories import PASSWORD, BodyFactory
-from django_otp.oath import totp
 from mfa.tests.helpers import TEST_KEY, authenticator_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
