@@ -11,8 +11,6 @@ import pytest
 from bodies import seed
 from bodies.models import Seat
 from bodies.services import network_load_seed
-from mfa.policy import mfa_required
-from mfa.tests.helpers import verified_login as verified_login_of
 from bodies.tests.factories import (
     BodyFactory,
     MembershipFactory,
@@ -22,6 +20,8 @@ from bodies.tests.factories import (
     SeatFactory,
     UserFactory,
 )
+from mfa.policy import mfa_required
+from mfa.tests.helpers import verified_login as verified_login_of
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM
 # calls from such a thread unless told that the tests know what they do.

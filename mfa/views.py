@@ -14,7 +14,7 @@ from django_otp import login as otp_login
 
 from . import services
 from .forms import THROTTLED, WRONG_CODE, CodeForm, NewAuthenticatorForm
-from .policy import DONE, STEP_SESSION_KEY, has_authenticator, mfa_required
+from .policy import DONE, ENROL, STEP_SESSION_KEY, has_authenticator, mfa_required
 
 SETUP_KEY_SESSION_KEY = "mfa_setup_key"
 
@@ -83,7 +83,7 @@ def setup(request: HttpRequest) -> HttpResponse:
 def verify(request: HttpRequest) -> HttpResponse:
     user = request.user
     if user.is_verified() or not has_authenticator(user):
-        request.session[STEP_SESSION_KEY] = DONE if user.is_verified() or not mfa_required(user) else "enrol"
+        request.session[STEP_SESSION_KEY] = DONE if user.is_verified() or not mfa_required(user) else ENROL
         return redirect(_next_url(request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
