@@ -165,6 +165,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "governance.passwords.CommonPasswordValidator"},
     {"NAME": "governance.passwords.NumericPasswordValidator"},
 ]
+# Reset mails one login gets per hour at most, however often its address is typed in.
+PASSWORD_RESET_MAILS_PER_HOUR = 3
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

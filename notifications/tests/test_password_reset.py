@@ -1,5 +1,6 @@
 """The password reset: the request tells nobody whether an address has a login; a worker sends the mail once."""
 
+import datetime
 import logging
 import re
 import uuid
@@ -12,6 +13,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from bodies.tests.factories import UserFactory
 from notifications.models import Kind, NotificationPreference, PasswordResetMail
@@ -94,6 +96,22 @@ def test_the_task_sends_exactly_once_even_when_run_twice(tom):
 
     assert len(mail.outbox) == 1
     assert PasswordResetMail.objects.get().state == PasswordResetMail.State.SENT
+
+
+@override_settings(PASSWORD_RESET_MAILS_PER_HOUR=3)
+def test_one_login_gets_at_most_three_reset_mails_an_hour(tom):
+    sent = [send_password_reset(request_id=str(uuid.uuid4()), email="tom@example.org", language="nl") for _ in range(5)]
+
+    assert sent == [1, 1, 1, 0, 0]
+    assert len(mail.outbox) == 3
+
+
+def test_the_hourly_limit_counts_only_the_last_hour(tom):
+    for _ in range(3):
+        send_password_reset(request_id=str(uuid.uuid4()), email="tom@example.org", language="nl")
+    PasswordResetMail.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=61))
+
+    assert send_password_reset(request_id=str(uuid.uuid4()), email="tom@example.org", language="nl") == 1
 
 
 def test_notification_preferences_cannot_switch_it_off(tom):
