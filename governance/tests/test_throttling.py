@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bodies.tests.factories import PASSWORD, UserFactory
+from mfa.tests.helpers import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +107,7 @@ def test_a_successful_login_forgets_the_earlier_mistakes(client, person):
 
 def test_the_admin_lists_the_attempts_in_dutch(client, person, network_admin):
     guess(client, 5)
-    client.force_login(network_admin)
+    verified_login(client, network_admin)
     response = client.get(reverse("admin:axes_accessattempt_changelist"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -118,8 +119,7 @@ def test_the_admin_lists_the_attempts_in_dutch(client, person, network_admin):
 
 def test_an_admin_unlocks_by_deleting_the_attempts(client, person, network_admin):
     guess(client, 5)
-    admin = client.__class__()
-    admin.force_login(network_admin)
+    admin = verified_login(client.__class__(), network_admin)
     attempts = list(AccessAttempt.objects.values_list("pk", flat=True))
     response = admin.post(
         reverse("admin:axes_accessattempt_changelist"),
