@@ -12,6 +12,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from bodies import seed
 from bodies.models import Body
 from bodies.tests.factories import MandateFactory
+from core.tests.helpers import keyed
 from decisions.services.decisions import decision_close, decision_escalate, decision_propose, decision_vote
 from decisions.tests.factories import MeetingFactory
 from meetings.tests.helpers import MEETING_DAY, kernteam_limit, main_html, meeting_of, person, present
@@ -158,7 +159,7 @@ def test_an_out_of_mandate_decision_shows_the_refusal_and_where_it_went(
 def test_the_history_says_who_changed_what(login, network, meeting, coordinator, voting_member):
     present(meeting, coordinator, voting_member)
     propose_url = reverse("decisions:propose", kwargs={"network": network.slug, "meeting": meeting.pk})
-    login(voting_member).post(propose_url, {"domain": "finance", "text": "Laptops"})
+    login(voting_member).post(propose_url, keyed({"domain": "finance", "text": "Laptops"}))
     decision = meeting.decisions.get()
     login(coordinator).post(reverse("decisions:close", kwargs={"network": network.slug, "pk": decision.pk}))
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bodies import seed
+from core.tests.helpers import keyed
 from meetings.models import Meeting
 
 from .helpers import csrf_client, main_html, meeting_of, messages_of
@@ -194,6 +195,6 @@ def test_planning_a_meeting_by_hand_takes_an_end_hour_as_its_length(login, coord
     refused = client.post(create_url, move_data(start_time="10:00", end_time="10:00"))
     assert refused.context["form"].errors["end_time"] == ["Het einduur ligt niet na het beginuur."]
 
-    client.post(create_url, move_data())
+    client.post(create_url, keyed(move_data()))
     meeting = Meeting.objects.get(date=LATER)
     assert (meeting.start_time, meeting.duration_minutes, meeting.cadence_date) == (datetime.time(9, 30), 90, None)
