@@ -16,4 +16,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not the shared in-memory database: only a file lets SQLite make a second
     # writer wait (busy timeout, immediate transactions), which the race tests need.
     # pytest-django adds the xdist worker to the name (test-db.sqlite3_gw0, ...).
+    # A fresh clone has no .var/ yet, and SQLite does not make the folder itself.
+    VAR_DIR.mkdir(exist_ok=True)  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405
