@@ -70,29 +70,25 @@ def networks_for_user(user):
         return Network.objects.none()
     if user.is_superuser:
         return Network.objects.all()
-    # Through a group (the members) or granted to this login by hand in the admin.
-    through_group = Network.objects.filter(
-        networkgroupobjectpermission__group__user=user,
-        networkgroupobjectpermission__permission__codename=VIEW_NETWORK,
-    )
-    granted = Network.objects.filter(
-        networkuserobjectpermission__user=user,
-        networkuserobjectpermission__permission__codename=VIEW_NETWORK,
-    )
-    return Network.objects.filter(Q(pk__in=through_group.values("pk")) | Q(pk__in=granted.values("pk")))
+    return _networks_with(user, VIEW_NETWORK)
 
 
 def networks_coordinated_by(user):
     """The networks `user` coordinates: through a seat whose role coordinates, or granted by hand."""
     if not user.is_authenticated:
         return Network.objects.none()
+    return _networks_with(user, COORDINATE)
+
+
+def _networks_with(user, codename: str):
+    """Networks on which `user` holds `codename`: through a group (the members) or granted by hand in the admin."""
     through_group = Network.objects.filter(
         networkgroupobjectpermission__group__user=user,
-        networkgroupobjectpermission__permission__codename=COORDINATE,
+        networkgroupobjectpermission__permission__codename=codename,
     )
     granted = Network.objects.filter(
         networkuserobjectpermission__user=user,
-        networkuserobjectpermission__permission__codename=COORDINATE,
+        networkuserobjectpermission__permission__codename=codename,
     )
     return Network.objects.filter(Q(pk__in=through_group.values("pk")) | Q(pk__in=granted.values("pk")))
 
