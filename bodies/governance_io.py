@@ -59,6 +59,7 @@ from .models import (
     Role,
     Seat,
 )
+from .services import history_date_back
 from .signals import access_sync_deferred
 
 FORMAT = "governance-export/1"
@@ -701,8 +702,17 @@ def import_network(data) -> Network:
     Raises GovernanceImportError, and writes nothing, if anything in the file is wrong.
     """
     spec = _read(data)
+    written_since = timezone.now()
     with access_sync_deferred():
-        return _import(spec)
+        network = _import(spec)
+    # The file's own dates say since when the structure ran; its history says so too.
+    own_dates = [item["active_from"] for item in spec["bodies"]] + [
+        member["start"] for item in spec["bodies"] for member in item["members"]
+    ]
+    own_dates = [day for day in own_dates if day is not None]
+    if own_dates:
+        history_date_back(written_since=written_since, to=min(own_dates))
+    return network
 
 
 def _import(spec: dict) -> Network:

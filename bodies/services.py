@@ -1,9 +1,13 @@
 """Writes to the governance structure that touch more than one model."""
 
+import datetime
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils import timezone
+from simple_history.manager import HistoryManager
 
 from . import seed
 from .models import Body, Cadence, CadencePhase, Mandate, Membership, Network, Organization, Person, Role, Seat
@@ -29,8 +33,27 @@ class SeedReport:
         return obj
 
 
+def history_date_back(*, written_since: datetime.datetime, to: datetime.date) -> None:
+    """Date the history rows written since `written_since` to the start of the day `to`.
+
+    A network loaded today from documents that say it runs since 2023 did run since
+    2023: without this, the structure "as of" any earlier date would not exist.
+    """
+    moment = datetime.datetime.combine(to, datetime.time.min, tzinfo=timezone.get_default_timezone())
+    if moment >= written_since:
+        return
+    for model in apps.get_app_config("bodies").get_models():
+        history = getattr(model, "history", None)
+        if isinstance(history, HistoryManager):
+            history.filter(history_date__gte=written_since).update(history_date=moment)
+
+
 def network_load_seed(*, demo_people: bool = False) -> SeedReport:
-    """Create whatever of the seed network is missing; leave existing rows alone."""
+    """Create whatever of the seed network is missing; leave existing rows alone.
+
+    What it writes enters the history on the governance start date of the seeds.
+    """
+    loading_since = timezone.now()
     report = SeedReport()
     network = report.ensure(
         Network,
@@ -106,6 +129,7 @@ def network_load_seed(*, demo_people: bool = False) -> SeedReport:
 
     if demo_people:
         _load_demo_people(report, network, bodies)
+    history_date_back(written_since=loading_since, to=seed.GOVERNANCE_START)
     return report
 
 

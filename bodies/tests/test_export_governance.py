@@ -476,3 +476,17 @@ def test_at_counts_a_day_until_midnight_in_brussels():
 def test_at_a_day_before_the_network_existed_is_an_error(seed_network):
     with pytest.raises(CommandError, match='Het netwerk "plantrekkers" bestond nog niet op die datum.'):
         export("--at", "2001-01-01")
+
+
+def test_a_freshly_loaded_network_can_be_exported_as_it_stood_in_2024(demo_network):
+    past = export("--at", "2024-06-01")
+    assert past["as_of"] == "2024-06-01"
+    assert [item["name"] for item in past["bodies"]] == [item["name"] for item in export()["bodies"]]
+    assert body(past, "Kernteam")["members"], "the memberships that run since 2023 were in force in 2024"
+
+
+def test_the_loader_dates_its_history_on_the_governance_start(demo_network):
+    first = min(model.history.earliest("history_date").history_date for model in (Body, Membership, Mandate))
+    assert timezone.localtime(first, BRUSSELS).date() == datetime.date(2023, 2, 1)
+    with pytest.raises(CommandError, match="bestond nog niet op die datum"):
+        export("--at", "2023-01-31")

@@ -676,3 +676,10 @@ def test_an_import_costs_queries_in_proportion_to_the_rows_not_their_square(demo
     assert seconds < 3
     assert len(ten) < 11 * len(one)
     assert Network.objects.get(slug="tienvoud").bodies.count() == 40
+
+
+def test_an_imported_network_has_history_from_its_own_earliest_date(copy_of_the_demo_network, tmp_path):
+    import_data(copy_of_the_demo_network, tmp_path)
+    past = export("--network", "kopie", "--at", "2024-06-01")
+    assert past["as_of"] == "2024-06-01"
+    assert [item["name"] for item in past["bodies"]] == [item["name"] for item in copy_of_the_demo_network["bodies"]]
