@@ -25,6 +25,9 @@ VIEW_INTERNALS = "view_body_internals"
 PROPOSE_DECISION = "propose_decision"
 VOTE = "vote_in_body"
 RUN = "run_body"
+# Advice is the advising body's act; any of its members records it on the body's
+# behalf (the Forum has no chair in the seeds). README, "Who may do what".
+RECORD_ADVICE = VIEW_INTERNALS
 
 
 def _checker(user) -> ObjectPermissionChecker | None:
@@ -49,9 +52,10 @@ def prefetch(user, objects) -> None:
         checker.prefetch_perms(objects)
 
 
-def require(user, permission: str, obj: Model) -> None:
+def require(user, permission: str, obj: Model, reason: str = "") -> None:
+    """Raise a 403 unless `user` may; `reason` tells them on the page why not."""
     if not may(user, permission, obj):
-        raise PermissionDenied
+        raise PermissionDenied(reason)
 
 
 def is_network_member(user, network: Network) -> bool:

@@ -12,7 +12,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from .cadence import phase_windows
-from .models import Body, Cadence, CadencePhase, Mandate, Membership, Network, Seat
+from .models import Body, Cadence, CadencePhase, Mandate, Membership, Network, Office, Seat
 
 
 def _current_memberships(today: datetime.date):
@@ -163,6 +163,13 @@ class BodySheet:
     @property
     def vacancy_count(self) -> int:
         return sum(line.vacancies or 0 for line in self.seats)
+
+    @property
+    def officers(self) -> list[Membership]:
+        """Today's chair and secretary, chair first (the sheet names them above the seats)."""
+        members = [member for line in self.seats for member in line.members if member.office]
+        order = list(Office.values)
+        return sorted(members, key=lambda member: order.index(member.office))
 
 
 # The sheet shows the latest advice a body gave; the register has the rest.

@@ -10,7 +10,19 @@ from django.utils import timezone
 from simple_history.manager import HistoryManager
 
 from . import seed
-from .models import Body, Cadence, CadencePhase, Mandate, Membership, Network, Organization, Person, Role, Seat
+from .models import (
+    Body,
+    Cadence,
+    CadencePhase,
+    Mandate,
+    Membership,
+    Network,
+    Office,
+    Organization,
+    Person,
+    Role,
+    Seat,
+)
 
 
 @dataclass
@@ -158,7 +170,10 @@ def _load_demo_people(report: SeedReport, network: Network, bodies: dict[str, Bo
                     "start_date": seed.GOVERNANCE_START,
                 },
             )
-        roles = ", ".join(f"{role} ({body})" for body, role in seats)
+        roles = ", ".join(
+            f"{role} ({body}, {Office(offices[body]).label.lower()})" if body in offices else f"{role} ({body})"
+            for body, role in seats
+        )
         report.logins.append((username, f"{name}: {roles}"))
 
     admin_username, admin_name = seed.DEMO_ADMIN

@@ -123,7 +123,8 @@ EXPECTED = {
     "n/<slug:network>/assignments/<int:pk>/":                   (302, 404, 200, 200, 200, 200, 200, 200),
     "n/<slug:network>/assignments/<int:pk>/report/":            (302, 404, 403, 403, 403, 403, 200, 200),
     "n/<slug:network>/bodies/<slug:body>/":                     (302, 404, 200, 200, 200, 200, 200, 200),
-    "n/<slug:network>/bodies/<slug:body>/advice/new/":          (302, 404, 403, 403, 403, 200, 200, 200),
+    # ADVICE: any member of a body records its advice (bodies.permissions.RECORD_ADVICE).
+    "n/<slug:network>/bodies/<slug:body>/advice/new/":          (302, 404, 403, 200, 200, 200, 200, 200),
     "n/<slug:network>/bodies/<slug:body>/assignments/new/":     (302, 404, 403, 403, 403, 200, 200, 200),
     "n/<slug:network>/bodies/<slug:body>/decisions/":           (302, 404, 200, 200, 200, 200, 200, 200),
     "n/<slug:network>/bodies/<slug:body>/meetings/":            (302, 404, 200, 200, 200, 200, 200, 200),

@@ -497,3 +497,30 @@ def test_a_bad_rule_stored_past_the_validation_cannot_make_the_sheet_slow(login,
     assert response.status_code == 200
     assert len(bad) == len(good)
     assertContains(response, "Geen geplande data.")
+
+
+def test_a_plain_forum_member_sees_advies_geven_on_the_forums_sheet(login, network, forum_member):
+    response = login(forum_member).get(sheet_url(network.slug, "forum"))
+
+    urls = action_urls(network, "forum")
+    assertContains(response, urls["advice"])
+    assertNotContains(response, urls["assignment"])
+
+
+def test_a_member_of_another_body_sees_no_advies_geven_on_the_forums_sheet(login, network, chair):
+    response = login(chair).get(sheet_url(network.slug, "forum"))
+
+    assertNotContains(response, action_urls(network, "forum")["advice"])
+
+
+def test_it_names_the_chair_above_the_seats_and_marks_them_in_their_seat(login, network, chair, voting_member):
+    response = login(voting_member).get(sheet_url(network.slug, "beleidsgroep"))
+
+    assertContains(response, "Voorzitter: <strong>An Maes</strong>", html=True)
+    assert "Voorzitter" in seat_row(response, "Contractant (werkgever)")
+
+
+def test_it_says_when_a_body_has_no_chair_or_secretary(login, network, forum_member):
+    response = login(forum_member).get(sheet_url(network.slug, "forum"))
+
+    assertContains(response, "Geen voorzitter of secretaris aangeduid.")

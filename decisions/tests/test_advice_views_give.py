@@ -1,4 +1,4 @@
-"""Giving advice from a body's page: for those who run an advisory body, towards its mandate's targets."""
+"""Giving advice from a body's page: any member of an advisory body records it, towards its mandate's targets."""
 
 import pytest
 from django.test import Client
@@ -53,23 +53,32 @@ def test_it_answers_404_to_a_member_of_another_network(login, network, other_net
     assert login(other_network_member).get(url(network)).status_code == 404
 
 
-def test_it_refuses_a_forum_member_who_does_not_run_the_forum(login, network, forum_member):
-    assert login(forum_member).get(url(network)).status_code == 403
+def test_it_refuses_someone_outside_the_forum_and_says_who_records_its_advice(login, network, chair):
+    response = login(chair).get(url(network))
+
+    assert response.status_code == 403
+    assertContains(
+        response, "Het advies van Netwerk Forum wordt vastgelegd door een van zijn leden.", status_code=403
+    )
 
 
-def test_it_refuses_the_chair_of_another_body(login, network, chair):
-    assert login(chair).get(url(network)).status_code == 403
-
-
-def test_it_refuses_a_post_of_someone_who_does_not_run_the_forum(login, network, forum_member):
-    response = login(forum_member).post(url(network), form_data(network))
+def test_it_refuses_a_post_of_someone_outside_the_forum(login, network, chair):
+    response = login(chair).post(url(network), form_data(network))
 
     assert response.status_code == 403
     assert not Advice.objects.exists()
 
 
-@pytest.mark.parametrize("persona", ["forum_officer", "coordinator"])
-def test_it_shows_the_form_to_those_who_run_the_forum(login, network, request, persona):
+def test_any_forum_member_records_the_forums_advice(login, network, forum_member):
+    response = login(forum_member).post(url(network), form_data(network))
+
+    advice = Advice.objects.get()
+    assertRedirects(response, advice.get_absolute_url())
+    assert (advice.from_body.name, advice.given_by) == (seed.FORUM, forum_member)
+
+
+@pytest.mark.parametrize("persona", ["forum_member", "forum_officer", "coordinator"])
+def test_it_shows_the_form_to_the_forums_members_and_the_coordinator(login, network, request, persona):
     response = login(request.getfixturevalue(persona)).get(url(network))
 
     assert response.status_code == 200

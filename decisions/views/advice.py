@@ -80,7 +80,12 @@ def advice_list(request: HttpRequest, network: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def advice_give(request: HttpRequest, network: str, body: str) -> HttpResponse:
     body = permissions.get_body_for_user(request.user, network, body)
-    permissions.require(request.user, permissions.RUN, body)
+    permissions.require(
+        request.user,
+        permissions.RECORD_ADVICE,
+        body,
+        _("Het advies van %(body)s wordt vastgelegd door een van zijn leden.") % {"body": body},
+    )
     today = timezone.localdate()
     mandates = services.mandates_of_kind(body, Mandate.Kind.ADVISE, today)
     targets = services.mandate_targets(mandates)
