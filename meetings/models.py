@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -95,6 +96,17 @@ class Meeting(models.Model):
     @property
     def is_agenda_published(self) -> bool:
         return self.agenda_published_at is not None
+
+    def has_begun(self, today: datetime.date) -> bool:
+        """Attendance, votes and closing a vote are recorded from the meeting's day on, not before."""
+        return self.date <= today
+
+    def refuse_before_it_begins(self, today: datetime.date) -> None:
+        if not self.has_begun(today):
+            raise ValidationError(
+                _("Deze vergadering vindt pas plaats op %(date)s: aanwezigheden en stemmen worden vanaf die dag genoteerd.")
+                % {"date": date_format(self.date, "j F Y")}
+            )
 
     @property
     def are_minutes_approved(self) -> bool:

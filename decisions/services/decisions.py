@@ -137,6 +137,7 @@ def decision_vote(*, decision: Decision, person: Person, choice: str) -> Vote:
             if not decision.is_open:
                 raise ValidationError(_("De stemming over dit besluit is afgesloten."))
             meeting = decision.meeting
+            meeting.refuse_before_it_begins(timezone.localdate())
             if person.pk not in _voting_members_on(meeting):
                 raise ValidationError(
                     _("Alleen leden met stemrecht in %(body)s op %(date)s kunnen stemmen.")
@@ -172,6 +173,7 @@ def decision_close(*, decision: Decision, closed_by) -> Decision:
     decision = Decision.objects.select_for_update().select_related("meeting__body").get(pk=decision.pk)
     if not decision.is_open:
         raise ValidationError(_("De stemming over dit besluit is al afgesloten."))
+    decision.meeting.refuse_before_it_begins(timezone.localdate())
     quorum = meeting_quorum(decision.meeting)
     if not quorum.is_met:
         raise ValidationError(

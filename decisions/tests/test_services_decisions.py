@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from bodies import seed
 from bodies.models import Body, MajorityRule, Mandate, Membership, Person
@@ -355,3 +356,23 @@ def test_the_holder_takes_the_escalated_decision_within_its_own_mandate(refused,
     assert taken.status == Decision.Status.OPEN
     assert taken.mandate.body == beleidsgroep
     assert taken.agenda_item.escalated_decision == refused
+
+
+@pytest.fixture
+def decision_of_a_coming_meeting(beleidsgroep, voting_member):
+    meeting = MeetingFactory(body=beleidsgroep, date=timezone.localdate() + datetime.timedelta(days=33))
+    AttendanceFactory(meeting=meeting, person=person(voting_member))
+    return propose(meeting, domain="staff")
+
+
+def test_no_vote_is_cast_before_the_meetings_day(decision_of_a_coming_meeting, voting_member):
+    with pytest.raises(ValidationError, match="vindt pas plaats op"):
+        decision_vote(decision=decision_of_a_coming_meeting, person=person(voting_member), choice="for")
+    assert not Vote.objects.exists()
+
+
+def test_no_vote_is_closed_before_the_meetings_day(decision_of_a_coming_meeting):
+    with pytest.raises(ValidationError, match="vindt pas plaats op"):
+        decision_close(decision=decision_of_a_coming_meeting, closed_by=None)
+    decision_of_a_coming_meeting.refresh_from_db()
+    assert decision_of_a_coming_meeting.is_open

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -95,6 +96,7 @@ def attendance_record(
     meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
     if meeting.status == Meeting.Status.CANCELLED:
         raise ValidationError(_("Deze vergadering is geannuleerd: er worden geen aanwezigheden genoteerd."))
+    meeting.refuse_before_it_begins(timezone.localdate())
     unknown = [status for status in statuses.values() if status not in Attendance.Status.values]
     if unknown:
         raise ValidationError(_("Kies aanwezig, verontschuldigd, afwezig of vervangen."))

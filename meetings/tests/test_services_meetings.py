@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from bodies import seed
 from bodies.models import Seat
@@ -105,3 +106,19 @@ def test_attendance_record_refuses_a_cancelled_meeting(network, coordinator):
 
     with pytest.raises(ValidationError, match="geannuleerd"):
         attendance_record(meeting=meeting, statuses={person(coordinator).pk: "present"})
+
+
+def test_attendance_record_refuses_a_meeting_that_has_not_taken_place_and_writes_nothing(network, coordinator):
+    meeting = meeting_of(network, day=timezone.localdate() + datetime.timedelta(days=33))
+
+    with pytest.raises(ValidationError, match="vindt pas plaats op"):
+        attendance_record(meeting=meeting, statuses={person(coordinator).pk: "present"}, recorded_by=coordinator)
+    assert not meeting.attendances.exists()
+
+
+def test_attendance_record_accepts_the_meetings_own_day(network, coordinator):
+    meeting = meeting_of(network, day=timezone.localdate())
+
+    attendance_record(meeting=meeting, statuses={person(coordinator).pk: "present"}, recorded_by=coordinator)
+
+    assert meeting.attendances.get().status == "present"
