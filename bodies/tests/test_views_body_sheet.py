@@ -153,7 +153,14 @@ def test_it_shows_each_power_with_kind_domains_and_delegating_body(login, networ
         assertContains(response, mandate["text"])
     assertContains(response, "Financiën, Personeel")
     assertContains(response, "Gedelegeerd door")
-    assertContains(response, "geen limiet vastgelegd")
+    assertContains(response, "geen bedragen")
+
+
+def test_an_unlimited_mandate_reads_onbeperkt_as_on_the_decision(login, network, coordinator):
+    response = login(coordinator).get(sheet_url(network.slug, "beleidsgroep"))
+
+    assertContains(response, "<dt>Limiet</dt><dd>onbeperkt</dd>", html=True)
+    assertNotContains(response, "geen limiet vastgelegd")
 
 
 def test_it_shows_a_limit_in_euro(login, network, coordinator):

@@ -111,7 +111,7 @@ def test_a_decision_over_the_kernteam_limit_is_escalated_and_adopted_by_the_bele
     expect(page.locator(".quorum")).to_contain_text("2 van de 2 stemgerechtigde leden aanwezig")
     expect(page.locator(".quorum")).to_contain_text("Quorum bereikt")
 
-    page.get_by_role("link", name=re.compile("^Besluit nemen")).click()
+    page.get_by_role("link", name=re.compile("^Besluit voorstellen")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Besluit voorstellen")
     expect(page.get_by_label("Besluit")).to_have_value("Aankoop van een dienstwagen voor de gezinscoaches")
     expect(page.get_by_label("Bedrag (EUR)")).to_have_value("7500,00")
@@ -119,7 +119,7 @@ def test_a_decision_over_the_kernteam_limit_is_escalated_and_adopted_by_the_bele
     screenshot(page, "escalation-4-take-decision")
     page.get_by_role("button", name="Besluit voorstellen").click()
     expect(page.locator(".messages")).to_contain_text("Het besluit is voorgelegd ter stemming.")
-    expect(page.get_by_role("link", name=re.compile("^Besluit nemen"))).to_have_count(0)
+    expect(page.get_by_role("link", name=re.compile("^Besluit voorstellen"))).to_have_count(0)
 
     # The chair votes by keyboard alone.
     page.get_by_role("button", name="Voor", exact=True).focus()
