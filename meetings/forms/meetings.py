@@ -56,7 +56,12 @@ class AttendanceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.members = members
         choices = [("", _("— niet genoteerd —")), *Attendance.Status.choices]
-        people_choices = [("", _("— geen vervanger —")), *((str(person.pk), person.name) for person in people)]
+        # Members take part themselves: a substitute comes from outside the body.
+        member_ids = {line.person.pk for line in members}
+        people_choices = [
+            ("", _("— geen vervanger —")),
+            *((str(person.pk), person.name) for person in people if person.pk not in member_ids),
+        ]
         for line in members:
             self.fields[self.field_name(line.person.pk)] = forms.ChoiceField(
                 label=line.person.name,

@@ -110,14 +110,19 @@ def attendance_record(
     for person_id, status in statuses.items():
         if status == Attendance.Status.SUBSTITUTED and not substitutes.get(person_id):
             raise ValidationError(_("Kies wie in de plaats kwam van een lid dat zich liet vervangen."))
-    # A substitute counts only for a member marked substituted; elsewhere it is dropped.
-    substitutes = {
-        person_id: substitute_id
-        for person_id, substitute_id in substitutes.items()
-        if statuses.get(person_id) == Attendance.Status.SUBSTITUTED
-    }
+    # A substitute stands in for a member marked substituted, never beside one who came.
+    substitutes = {person_id: substitute_id for person_id, substitute_id in substitutes.items() if substitute_id}
+    if any(statuses.get(person_id, Attendance.Status.SUBSTITUTED) != Attendance.Status.SUBSTITUTED for person_id in substitutes):
+        raise ValidationError(
+            _("Een vervanger hoort alleen bij een lid dat zich liet vervangen; kies \"vervangen\" of laat de vervanger leeg.")
+        )
     if any(person_id == substitute_id for person_id, substitute_id in substitutes.items()):
         raise ValidationError(_("Een lid kan zichzelf niet vervangen."))
+    if any(substitute_id in members for substitute_id in substitutes.values()):
+        # A fellow member already counts (and votes) in their own right.
+        raise ValidationError(
+            _("Een lid van %(body)s kan geen ander lid vervangen: het neemt zelf deel.") % {"body": meeting.body}
+        )
     if substitutes:
         known = set(
             Person.objects.filter(network_id=meeting.body.network_id, pk__in=set(substitutes.values()))

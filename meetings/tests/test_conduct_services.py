@@ -124,15 +124,24 @@ def test_a_member_cannot_substitute_themselves(meeting, voting_member):
         attendance_record(meeting=meeting, statuses={me: "substituted"}, substitutes={me: me})
 
 
-def test_a_substitute_is_dropped_when_the_member_turns_out_present(network, meeting, voting_member):
+def test_a_substitute_for_a_member_marked_present_is_refused_and_nothing_changes(network, meeting, voting_member):
     deputy = PersonFactory(network=network)
     me = person(voting_member).pk
     attendance_record(meeting=meeting, statuses={me: "substituted"}, substitutes={me: deputy.pk})
 
-    attendance_record(meeting=meeting, statuses={me: "present"}, substitutes={me: deputy.pk})
+    with pytest.raises(ValidationError, match="hoort alleen bij een lid dat zich liet vervangen"):
+        attendance_record(meeting=meeting, statuses={me: "present"}, substitutes={me: deputy.pk})
 
     attendance = Attendance.objects.get()
-    assert (attendance.status, attendance.substitute) == ("present", None)
+    assert (attendance.status, attendance.substitute) == ("substituted", deputy)
+
+
+def test_a_fellow_member_of_the_body_is_refused_as_substitute(meeting, voting_member, coordinator):
+    me = person(voting_member).pk
+
+    with pytest.raises(ValidationError, match="kan geen ander lid vervangen"):
+        attendance_record(meeting=meeting, statuses={me: "substituted"}, substitutes={me: person(coordinator).pk})
+    assert not Attendance.objects.exists()
 
 
 def test_the_database_refuses_a_substitute_without_the_substituted_status(meeting, voting_member, coordinator):

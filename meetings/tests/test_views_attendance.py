@@ -145,3 +145,16 @@ def test_it_runs_the_same_number_of_queries_for_1_or_10_members(
     with django_assert_max_num_queries(18):
         client.post(url(meeting), data)
     assert Attendance.objects.count() == size
+
+
+def test_the_substitute_choices_leave_out_the_bodys_own_members(login, network, meeting, coordinator, voting_member):
+    outsider = PersonFactory(network=network, name="Wim Vervanger")
+
+    response = login(coordinator).get(meeting.get_absolute_url())
+
+    html = response.content.decode()
+    choices = html[html.index(f'name="substitute_{person(voting_member).pk}"'):]
+    choices = choices[: choices.index("</select>")]
+    assert f'value="{outsider.pk}"' in choices
+    assert f'value="{person(voting_member).pk}"' not in choices
+    assert f'value="{person(coordinator).pk}"' not in choices
