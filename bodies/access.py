@@ -5,8 +5,9 @@ voting right and office, and roles flagged as coordinating the network. This mod
 turns that data into django-guardian grants on per-network and per-body groups:
 
 - every person of a network with a login: may view the network;
-- a body's current members: may see its internals and propose decisions;
-- its current voting members: may vote;
+- a body's current members, ex officio too (bodies.sittings): may see its internals
+  and propose decisions;
+- its current voting members (for ex-officio ones: where their seat votes): may vote;
 - its chair and secretary, and the network's coordinators: may run the body.
 
 It runs on every save of that data (bodies.signals) and daily for dates that pass

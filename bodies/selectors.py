@@ -165,8 +165,8 @@ def body_sheet_data(body: Body, today: datetime.date) -> BodySheet:
     """The body's remit, composition today, powers, rhythm, relations, advice and assignments.
 
     Expects a body loaded with `body_sheet_queryset()`. Queries: tasks; seats with
-    role and filling body; their current members; the filling bodies' current
-    members (only if a seat is filled by another body); mandates with the
+    role and filling body; who sits on them today, ex officio too (bodies.sittings:
+    seats filled by another body, memberships); mandates with the
     delegating body; their targets; working groups; mandates towards the body;
     mandates it delegated; seats it fills elsewhere; open advice received; latest
     advice given; open assignments received or given.

@@ -40,10 +40,6 @@ class Sitting:
     def is_ex_officio(self) -> bool:
         return self.membership.body_id != self.body_id
 
-    def runs_on(self, day: datetime.date) -> bool:
-        membership = self.membership
-        return membership.start_date <= day and (membership.end_date is None or membership.end_date >= day)
-
 
 def seating(body) -> Q:
     """A filter on Membership: the memberships that seat their person in `body` (an id, a Body or an OuterRef)."""

@@ -7,7 +7,7 @@ meeting, member or decision as for fifty (the tests pin the counts).
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from bodies import permissions
@@ -82,7 +82,8 @@ class MemberLine:
 def member_lines(meeting: Meeting) -> list[MemberLine]:
     """The body's members on the meeting date, one line per person, with their attendance.
 
-    Queries: memberships with person and role; attendance.
+    Ex-officio members included (bodies.sittings). Queries: seats filled by another
+    body; memberships with person and role; attendance.
     """
     lines: dict[int, MemberLine] = {}
     rows = sorted(
@@ -309,8 +310,9 @@ class MyOverview:
 def my_overview(network, user, today: datetime.date, *, limit: int = 20) -> MyOverview:
     """Mijn overzicht: the user's bodies and roles today, their upcoming meetings, open actions and projects.
 
-    Queries: the person; their memberships today with body and role; their upcoming
-    meetings (of bodies they are a member of on the meeting date); their replies to
+    Ex officio included (bodies.sittings). Queries: the person; seats filled by another
+    body; their memberships today with body and role; their upcoming meetings (of
+    bodies they sit in on the meeting date); their replies to
     those; their open action items with meeting and body; the active projects they lead.
     """
     person = Person.objects.filter(network=network, user=user).first() if user.is_authenticated else None
@@ -327,7 +329,8 @@ def my_overview(network, user, today: datetime.date, *, limit: int = 20) -> MyOv
         mine = by_body.get(body.pk)
         if mine is None:
             mine = by_body[body.pk] = MyMembership(body=body, roles=[], has_voting_right=False, offices=[])
-        mine.roles.append(sitting.seat.role.name)
+        if sitting.seat.role.name not in mine.roles:
+            mine.roles.append(sitting.seat.role.name)
         mine.has_voting_right = mine.has_voting_right or sitting.has_voting_right
         if sitting.membership.office and not sitting.is_ex_officio:
             mine.offices.append(sitting.membership.get_office_display())
