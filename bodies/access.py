@@ -5,8 +5,9 @@ voting right and office, and roles flagged as coordinating the network. This mod
 turns that data into django-guardian grants on per-network and per-body groups:
 
 - every person of a network with a login: may view the network;
-- a body's current members: may see its internals and propose decisions;
-- its current voting members: may vote;
+- a body's current members, ex officio too (bodies.sittings): may see its internals
+  and propose decisions;
+- its current voting members (for ex-officio ones: where their seat votes): may vote;
 - its chair and secretary, and the network's coordinators: may run the body.
 
 It runs on every save of that data (bodies.signals) and daily for dates that pass
@@ -19,16 +20,17 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 
 from .models import (
     AccessGroup,
     Body,
     BodyGroupObjectPermission,
-    Membership,
     Network,
     NetworkGroupObjectPermission,
     Person,
 )
+from .sittings import sittings
 
 Kind = AccessGroup.Kind
 
@@ -120,18 +122,19 @@ def access_sync_network(*, network: Network, today: datetime.date) -> None:
         (user_id, groups[(None, Kind.NETWORK_MEMBERS)])
         for user_id in Person.objects.filter(network=network, user__isnull=False).values_list("user_id", flat=True)
     }
-    current = (
-        Membership.objects.current_on(today)
-        .filter(body__network=network, person__user__isnull=False)
-        .values_list("person__user_id", "body_id", "has_voting_right", "office", "seat__role__is_coordinator")
-    )
-    for user_id, body_id, has_voting_right, office, is_coordinator in current:
-        wanted.add((user_id, groups[(body_id, Kind.BODY_MEMBERS)]))
-        if has_voting_right:
-            wanted.add((user_id, groups[(body_id, Kind.VOTING_MEMBERS)]))
-        if office:
-            wanted.add((user_id, groups[(body_id, Kind.OFFICERS)]))
-        if is_coordinator:
+    # Ex-officio sitters get the member (and, where the seat votes, voting) rights; an
+    # office and the coordinator role stay with the person's own membership.
+    for sitting in sittings(today, network=network, people=Q(person__user__isnull=False), related=("person",)):
+        membership = sitting.membership
+        user_id = membership.person.user_id
+        wanted.add((user_id, groups[(sitting.body_id, Kind.BODY_MEMBERS)]))
+        if sitting.has_voting_right:
+            wanted.add((user_id, groups[(sitting.body_id, Kind.VOTING_MEMBERS)]))
+        if sitting.is_ex_officio:
+            continue
+        if membership.office:
+            wanted.add((user_id, groups[(sitting.body_id, Kind.OFFICERS)]))
+        if sitting.seat.role.is_coordinator:
             wanted.add((user_id, groups[(None, Kind.COORDINATORS)]))
 
     through = get_user_model().groups.through

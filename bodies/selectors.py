@@ -13,12 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from .cadence import phase_windows
 from .models import Body, Cadence, CadencePhase, Mandate, Membership, Network, Office, Seat
+from .sittings import sittings
 
 
-def _current_memberships(today: datetime.date):
-    return Membership.objects.current_on(today).select_related(
-        "person", "organization", "seat__role", "substitute_for__person"
-    )
+# What a member line of the body sheet shows besides the seat.
+MEMBER_DETAILS = ("person", "organization", "substitute_for__person")
 
 
 def _cadence_of(body: Body) -> Cadence | None:
@@ -84,21 +83,9 @@ def network_overview(network: Network, today: datetime.date) -> list[BodyOvervie
 
 def _member_ids_by_body(network: Network, today: datetime.date) -> dict[int, set[int]]:
     """The people sitting in each body today, counting those who sit ex officio."""
-    direct = defaultdict(set)
-    for body_id, person_id in (
-        Membership.objects.current_on(today)
-        .filter(body__network=network)
-        .order_by()
-        .values_list("body_id", "person_id")
-    ):
-        direct[body_id].add(person_id)
-    members = defaultdict(set, {body_id: set(people) for body_id, people in direct.items()})
-    for body_id, filled_by_id in (
-        Seat.objects.filter(body__network=network, filled_by_body__isnull=False)
-        .order_by()
-        .values_list("body_id", "filled_by_body_id")
-    ):
-        members[body_id] |= direct[filled_by_id]
+    members = defaultdict(set)
+    for sitting in sittings(today, network=network):
+        members[sitting.body_id].add(sitting.person_id)
     return members
 
 
@@ -185,8 +172,8 @@ def body_sheet_data(body: Body, today: datetime.date) -> BodySheet:
     """The body's remit, composition today, powers, rhythm, relations, advice and assignments.
 
     Expects a body loaded with `body_sheet_queryset()`. Queries: tasks; seats with
-    role and filling body; their current members; the filling bodies' current
-    members (only if a seat is filled by another body); mandates with the
+    role and filling body; who sits on them today, ex officio too (bodies.sittings:
+    seats filled by another body, memberships); mandates with the
     delegating body; their targets; working groups; mandates towards the body;
     mandates it delegated; seats it fills elsewhere; open advice received; latest
     advice given; open assignments received or given.
@@ -196,24 +183,11 @@ def body_sheet_data(body: Body, today: datetime.date) -> BodySheet:
     from decisions.services.assignments import working_group_steerers
 
     tasks = list(body.tasks.all())
-    seats = list(
-        body.seats.select_related("role", "filled_by_body").prefetch_related(
-            Prefetch("memberships", queryset=_current_memberships(today), to_attr="current_members"),
-            Prefetch(
-                "filled_by_body__memberships",
-                queryset=_current_memberships(today),
-                to_attr="current_members",
-            ),
-        )
-    )
-    seat_lines = [
-        SeatLine(
-            seat=seat,
-            members=seat.current_members,
-            ex_officio=seat.filled_by_body.current_members if seat.filled_by_body else [],
-        )
-        for seat in seats
-    ]
+    seats = list(body.seats.select_related("role", "filled_by_body"))
+    direct, ex_officio = defaultdict(list), defaultdict(list)
+    for sitting in sittings(today, body_ids=[body.pk], related=MEMBER_DETAILS):
+        (ex_officio if sitting.is_ex_officio else direct)[sitting.seat.pk].append(sitting.membership)
+    seat_lines = [SeatLine(seat=seat, members=direct[seat.pk], ex_officio=ex_officio[seat.pk]) for seat in seats]
 
     mandates = [
         MandateLine(

@@ -9,12 +9,13 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
 from .access import access_sync_network
-from .models import AccessGroup, Body, Membership, Network, Person, Role
+from .models import AccessGroup, Body, Membership, Network, Person, Role, Seat
 
 
 # The networks whose synchronisation waits for the end of an `access_sync_deferred` block.
@@ -67,6 +68,21 @@ def body_saved(sender, instance, created, raw=False, **kwargs):
 def person_or_role_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         _sync(instance.network_id)
+
+
+@receiver(post_save, sender=Seat)
+def seat_saved(sender, instance, created, raw=False, **kwargs):
+    # A seat another body fills (or filled: an edit may clear it) changes who sits ex officio.
+    if not raw and (instance.filled_by_body_id or not created):
+        membership_changed(sender, instance)
+
+
+@receiver(post_delete, sender=Seat)
+def seat_deleted(sender, instance, **kwargs):
+    # After the commit: a seat goes when its body is deleted, whose groups must not come back.
+    if instance.filled_by_body_id:
+        network_id = instance.filled_by_body.network_id
+        transaction.on_commit(lambda: _sync(network_id))
 
 
 @receiver(post_save, sender=Membership)

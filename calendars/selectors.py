@@ -6,6 +6,7 @@ from django.db.models import Exists, F, OuterRef, Q
 
 from bodies.models import Body, Membership, Network
 from bodies.permissions import networks_for_user
+from bodies.sittings import seating
 from meetings.models import Meeting
 
 from .models import FeedToken
@@ -31,7 +32,7 @@ def personal_meetings(user, today: datetime.date):
     """
     member_on_the_day = Membership.objects.filter(
         Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("date")),
-        body=OuterRef("body"),
+        seating(OuterRef("body")),
         person__user=user,
         start_date__lte=OuterRef("date"),
     )
@@ -66,7 +67,7 @@ def subscription_page(user, today: datetime.date) -> dict:
         networks.setdefault(body.network_id, {"network": body.network, "bodies": []})["bodies"].append(body)
     my_bodies = list(
         Body.objects.filter(
-            Exists(Membership.objects.current_on(today).filter(body=OuterRef("pk"), person__user=user))
+            Exists(Membership.objects.current_on(today).filter(seating(OuterRef("pk")), person__user=user))
         )
         .select_related("network")
         .order_by("network__name", "position", "name")

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from bodies.models import Membership
+from bodies.sittings import sittings
 from meetings.models import ActionItem, Meeting
 
 from .models import Kind, Notification
@@ -40,16 +40,11 @@ def morning_of(day: datetime.date) -> datetime.datetime:
 
 
 def members_by_body(body_ids: Iterable[int], first: datetime.date, last: datetime.date):
-    """{body_id: [(person_id, start, end)]} for memberships overlapping [first, last]; one query."""
-    rows = (
-        Membership.objects.overlapping(first, last)
-        .filter(body_id__in=set(body_ids))
-        .values_list("body_id", "person_id", "start_date", "end_date")
-        .order_by()
-    )
+    """{body_id: [(person_id, start, end)]} for sittings (ex officio too) overlapping [first, last]; two queries."""
     members = defaultdict(list)
-    for body_id, person_id, start, end in rows:
-        members[body_id].append((person_id, start, end))
+    for sitting in sittings(first, last, body_ids=body_ids):
+        membership = sitting.membership
+        members[sitting.body_id].append((membership.person_id, membership.start_date, membership.end_date))
     return members
 
 

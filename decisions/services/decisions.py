@@ -21,7 +21,8 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from bodies.models import Body, MajorityRule, Mandate, Membership, Person
+from bodies.models import Body, MajorityRule, Mandate, Person
+from bodies.sittings import members_on
 from meetings.models import AgendaItem, Attendance, Meeting
 
 from ..models import Decision, Vote
@@ -99,11 +100,7 @@ def decision_propose(
 
 
 def _voting_members_on(meeting: Meeting) -> set[int]:
-    return set(
-        Membership.objects.current_on(meeting.date)
-        .filter(body=meeting.body, has_voting_right=True)
-        .values_list("person_id", flat=True)
-    )
+    return {person_id for person_id, votes in members_on(meeting.body_id, meeting.date).items() if votes}
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bodies.models import Membership, Person
+from bodies.sittings import seating
 from projects.models import Project
 
 from ..models import ActionItem, AgendaAttachment, AgendaItem, Meeting
@@ -46,7 +47,7 @@ def person_of(user, meeting: Meeting) -> Person | None:
 
 def presenters(meeting: Meeting):
     """The people who are members of the body on the meeting date (a queryset, one query)."""
-    seats = Membership.objects.current_on(meeting.date).filter(body_id=meeting.body_id, person=OuterRef("pk"))
+    seats = Membership.objects.current_on(meeting.date).filter(seating(meeting.body_id), person=OuterRef("pk"))
     return Person.objects.filter(Exists(seats)).order_by("name", "pk")
 
 

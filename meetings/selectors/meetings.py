@@ -7,11 +7,12 @@ meeting, member or decision as for fifty (the tests pin the counts).
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from bodies import permissions
 from bodies.models import Body, Membership, Person
+from bodies.sittings import seating, sittings
 from decisions.models import Decision, Vote
 from decisions.selectors import body_holds_decide_mandate
 from projects.models import Project
@@ -81,23 +82,23 @@ class MemberLine:
 def member_lines(meeting: Meeting) -> list[MemberLine]:
     """The body's members on the meeting date, one line per person, with their attendance.
 
-    Queries: memberships with person and role; attendance.
+    Ex-officio members included (bodies.sittings). Queries: seats filled by another
+    body; memberships with person and role; attendance.
     """
     lines: dict[int, MemberLine] = {}
-    memberships = (
-        Membership.objects.current_on(meeting.date)
-        .filter(body=meeting.body)
-        .select_related("person", "seat__role")
-        .order_by("person__name", "seat__position", "pk")
+    rows = sorted(
+        sittings(meeting.date, body_ids=[meeting.body_id], related=("person",)),
+        key=lambda sitting: (sitting.membership.person.name, sitting.seat.position, sitting.membership.pk),
     )
-    for membership in memberships:
-        line = lines.get(membership.person_id)
+    for sitting in rows:
+        line = lines.get(sitting.person_id)
         if line is None:
-            line = lines[membership.person_id] = MemberLine(
-                person=membership.person, roles=[], has_voting_right=False
+            line = lines[sitting.person_id] = MemberLine(
+                person=sitting.membership.person, roles=[], has_voting_right=False
             )
-        line.roles.append(membership.seat.role.name)
-        line.has_voting_right = line.has_voting_right or membership.has_voting_right
+        if sitting.seat.role.name not in line.roles:
+            line.roles.append(sitting.seat.role.name)
+        line.has_voting_right = line.has_voting_right or sitting.has_voting_right
     for attendance in meeting.attendances.select_related("substitute"):
         if attendance.person_id in lines:
             lines[attendance.person_id].attendance = attendance
@@ -309,38 +310,42 @@ class MyOverview:
 def my_overview(network, user, today: datetime.date, *, limit: int = 20) -> MyOverview:
     """Mijn overzicht: the user's bodies and roles today, their upcoming meetings, open actions and projects.
 
-    Queries: the person; their memberships today with body and role; their upcoming
-    meetings (of bodies they are a member of on the meeting date); their replies to
+    Ex officio included (bodies.sittings). Queries: the person; seats filled by another
+    body; their memberships today with body and role; their upcoming meetings (of
+    bodies they sit in on the meeting date); their replies to
     those; their open action items with meeting and body; the active projects they lead.
     """
     person = Person.objects.filter(network=network, user=user).first() if user.is_authenticated else None
     if person is None:
         return MyOverview(person=None, memberships=[], meetings=[], actions=[], projects=[])
     by_body: dict[int, MyMembership] = {}
-    rows = (
-        Membership.objects.current_on(today)
-        .filter(person=person, body__network=network)
-        .select_related("body", "seat__role")
-        .order_by("body__position", "body__name", "seat__position", "pk")
+    rows = sorted(
+        sittings(today, network=network, people=Q(person=person), related=("seat__body",)),
+        key=lambda sitting: (sitting.seat.body.position, sitting.seat.body.name, sitting.seat.position),
     )
-    for membership in rows:
-        membership.body.network = network
-        mine = by_body.get(membership.body_id)
+    for sitting in rows:
+        body = sitting.seat.body
+        body.network = network
+        mine = by_body.get(body.pk)
         if mine is None:
-            mine = by_body[membership.body_id] = MyMembership(
-                body=membership.body, roles=[], has_voting_right=False, offices=[]
-            )
-        mine.roles.append(membership.seat.role.name)
-        mine.has_voting_right = mine.has_voting_right or membership.has_voting_right
-        if membership.office:
-            mine.offices.append(membership.get_office_display())
+            mine = by_body[body.pk] = MyMembership(body=body, roles=[], has_voting_right=False, offices=[])
+        if sitting.seat.role.name not in mine.roles:
+            mine.roles.append(sitting.seat.role.name)
+        mine.has_voting_right = mine.has_voting_right or sitting.has_voting_right
+        if sitting.membership.office and not sitting.is_ex_officio:
+            mine.offices.append(sitting.membership.get_office_display())
     meetings = list(
         Meeting.objects.upcoming(today)
         .filter(body__network=network)
         .filter(
-            Q(body__memberships__person=person),
-            Q(body__memberships__start_date__lte=F("date")),
-            Q(body__memberships__end_date__isnull=True) | Q(body__memberships__end_date__gte=F("date")),
+            Exists(
+                Membership.objects.filter(
+                    seating(OuterRef("body")),
+                    Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("date")),
+                    person=person,
+                    start_date__lte=OuterRef("date"),
+                )
+            )
         )
         .select_related("body")
         .distinct()[:limit]

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from bodies.models import Body, Membership, Person
+from bodies.models import Body, Person
+from bodies.sittings import members_on
 
 from ..models import Attendance, Meeting
 
@@ -60,20 +61,8 @@ def meeting_rules_update(*, body: Body, by, **rules) -> Body:
 
 
 def meeting_members(meeting: Meeting) -> dict[int, bool]:
-    """The people who are members of the meeting's body on its date, with whether they may vote.
-
-    One person may fill two seats of a body; a vote on either seat counts.
-    """
-    members: dict[int, bool] = {}
-    rows = (
-        Membership.objects.current_on(meeting.date)
-        .filter(body_id=meeting.body_id)
-        .values_list("person_id", "has_voting_right")
-        .order_by()
-    )
-    for person_id, has_voting_right in rows:
-        members[person_id] = members.get(person_id, False) or has_voting_right
-    return members
+    """The people who sit in the meeting's body on its date (ex officio too), with whether they may vote."""
+    return members_on(meeting.body_id, meeting.date)
 
 
 @transaction.atomic
