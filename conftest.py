@@ -9,7 +9,7 @@ import os
 import pytest
 
 from bodies import seed
-from bodies.models import Seat
+from bodies.models import Body, Seat
 from bodies.services import network_load_seed
 from bodies.tests.factories import (
     BodyFactory,
@@ -126,6 +126,24 @@ def chair(network):
         seats=[(seed.BELEIDSGROEP, "Contractant (werkgever)")],
         office="chair",
     )
+
+
+@pytest.fixture
+def working_group_member(network):
+    """Sits only in a working group: of the network, outside the four bodies (and the Forum)."""
+    working_group = BodyFactory(
+        network=network,
+        name="Werkgroep Vorming",
+        kind=Body.Kind.WORKING_GROUP,
+        parent=network.bodies.get(name=seed.BELEIDSGROEP),
+    )
+    user = UserFactory(username="werkgroeplid", first_name="Ilse", last_name="Vos")
+    MembershipFactory(
+        seat=SeatFactory(body=working_group),
+        person=PersonFactory(network=network, name="Ilse Vos", user=user),
+        start_date=seed.GOVERNANCE_START,
+    )
+    return user
 
 
 @pytest.fixture

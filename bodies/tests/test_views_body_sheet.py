@@ -514,8 +514,8 @@ def test_a_plain_forum_member_sees_advies_geven_on_the_forums_sheet(login, netwo
     assertNotContains(response, urls["assignment"])
 
 
-def test_a_member_of_another_body_sees_no_advies_geven_on_the_forums_sheet(login, network, chair):
-    response = login(chair).get(sheet_url(network.slug, "forum"))
+def test_someone_outside_the_forum_sees_no_advies_geven_on_its_sheet(login, network, working_group_member):
+    response = login(working_group_member).get(sheet_url(network.slug, "forum"))
 
     assertNotContains(response, action_urls(network, "forum")["advice"])
 

@@ -53,8 +53,8 @@ def test_it_answers_404_to_a_member_of_another_network(login, network, other_net
     assert login(other_network_member).get(url(network)).status_code == 404
 
 
-def test_it_refuses_someone_outside_the_forum_and_says_who_records_its_advice(login, network, chair):
-    response = login(chair).get(url(network))
+def test_it_refuses_someone_outside_the_forum_and_says_who_records_its_advice(login, network, working_group_member):
+    response = login(working_group_member).get(url(network))
 
     assert response.status_code == 403
     assertContains(
@@ -62,8 +62,8 @@ def test_it_refuses_someone_outside_the_forum_and_says_who_records_its_advice(lo
     )
 
 
-def test_it_refuses_a_post_of_someone_outside_the_forum(login, network, chair):
-    response = login(chair).post(url(network), form_data(network))
+def test_it_refuses_a_post_of_someone_outside_the_forum(login, network, working_group_member):
+    response = login(working_group_member).post(url(network), form_data(network))
 
     assert response.status_code == 403
     assert not Advice.objects.exists()

@@ -139,8 +139,8 @@ def test_it_runs_the_same_number_of_queries_for_1_or_10_votes(
 
     # session, user, network, the user's and groups' grants on it, decision with
     # meeting and body, the user's and groups' grants on the body; the service:
-    # savepoint, decision locked, voting members, attendance count, vote counts,
-    # update, its history row, savepoint released.
-    with django_assert_max_num_queries(16):
+    # savepoint, decision locked, voting members (own seats, then ex officio: two),
+    # attendance count, vote counts, update, its history row, savepoint released.
+    with django_assert_max_num_queries(17):
         client.post(url(decision))
     assert status_of(decision) == "adopted"
