@@ -129,14 +129,19 @@ def chair(network):
 
 
 @pytest.fixture
-def working_group_member(network):
-    """Sits only in a working group: of the network, outside the four bodies (and the Forum)."""
-    working_group = BodyFactory(
+def working_group(network):
+    """A working group under the Beleidsgroep: no body sits in it ex officio."""
+    return BodyFactory(
         network=network,
         name="Werkgroep Vorming",
         kind=Body.Kind.WORKING_GROUP,
         parent=network.bodies.get(name=seed.BELEIDSGROEP),
     )
+
+
+@pytest.fixture
+def working_group_member(network, working_group):
+    """Sits only in a working group: of the network, outside the four bodies (and the Forum)."""
     user = UserFactory(username="werkgroeplid", first_name="Ilse", last_name="Vos")
     MembershipFactory(
         seat=SeatFactory(body=working_group),

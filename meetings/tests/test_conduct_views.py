@@ -10,13 +10,12 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from core.tests.helpers import keyed
 from bodies import seed
-from bodies.models import Body
-from bodies.tests.factories import BodyFactory, MembershipFactory, PersonFactory, SeatFactory, UserFactory
+from bodies.tests.factories import MembershipFactory, PersonFactory, SeatFactory, UserFactory
 from decisions.services.decisions import decision_propose
 from decisions.tests.factories import AgendaItemFactory, MeetingFactory
 from meetings.models import ActionItem, AgendaItem, Attendance, Meeting
 
-from .helpers import body, csrf_client, main_html, meeting_of, messages_of, person
+from .helpers import csrf_client, main_html, meeting_of, messages_of, person
 
 pytestmark = pytest.mark.django_db
 
@@ -75,11 +74,8 @@ def test_a_double_submit_keeps_one_reply(login, upcoming, voting_member):
     assert Attendance.objects.filter(person=person(voting_member)).count() == 1
 
 
-def test_the_coordinator_not_in_the_body_is_told_only_members_are_invited(login, network, coordinator):
+def test_the_coordinator_not_in_the_body_is_told_only_members_are_invited(login, working_group, coordinator):
     # The Kernteam sits ex officio in the support group and the Forum; a working group it does not.
-    working_group = BodyFactory(
-        network=network, name="Werkgroep Vorming", kind=Body.Kind.WORKING_GROUP, parent=body(network, seed.BELEIDSGROEP)
-    )
     meeting = MeetingFactory(body=working_group, date=today() + datetime.timedelta(days=7))
 
     response = login(coordinator).post(url("reply", meeting), {"reply": "attending"}, follow=True)
