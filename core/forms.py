@@ -1,4 +1,4 @@
-"""Form helpers shared by the apps."""
+"""Form helpers every app shares."""
 
 from django.core.exceptions import ValidationError
 

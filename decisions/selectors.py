@@ -12,7 +12,7 @@ from django.utils.formats import date_format, localize
 from django.utils.translation import gettext_lazy as _
 
 from bodies.models import Body, Mandate, Network
-from governance.history import HistoryEntry, history_entries
+from core.history import HistoryEntry, history_entries
 
 from .models import Decision, euro
 

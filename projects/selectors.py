@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from bodies import permissions
 from bodies.models import Body, Network, Person
-from governance.history import HistoryEntry, history_entries
+from core.history import HistoryEntry, history_entries
 from meetings.models import AgendaItem
 
 from .models import Project

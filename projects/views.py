@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from bodies import permissions
 from bodies.models import Body
 from core.submissions import AlreadySubmitted, submit_once
-from governance.forms import show_errors
+from core.forms import show_errors
 
 from . import selectors, services
 from .forms import ProjectCreateForm, ProjectFilterForm, ProjectForm

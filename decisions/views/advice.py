@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from bodies import permissions
 from bodies.models import Mandate
 from core.submissions import AlreadySubmitted, submit_once
-from governance.forms import show_errors
+from core.forms import show_errors
 from meetings.models import Meeting
 
 from ..forms.advice import AdviceAnswerForm, AdviceFilterForm, AdviceGiveForm

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bodies import permissions
+from core.forms import show_errors
 
 from ..selectors import meetings as selectors
 from ..models import Meeting
@@ -31,15 +32,6 @@ def _refuse_cancelled(request: HttpRequest, meeting: Meeting) -> HttpResponse | 
     return None
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    """The service's messages on the field they name, the others above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 def _page(request, template: str, meeting: Meeting, form) -> HttpResponse:
     ctx = {"network": meeting.body.network, "body": meeting.body, "meeting": meeting, "form": form}
     return render(request, template, ctx)
@@ -60,7 +52,7 @@ def meeting_move(request: HttpRequest, network: str, pk: int) -> HttpResponse:
                 meeting=meeting, moved_by=request.user, today=timezone.localdate(), **form.meeting_data()
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            show_errors(form, error)
         else:
             if moved:
                 messages.success(request, _("De vergadering is verplaatst; de genodigden krijgen een mail."))
@@ -80,7 +72,7 @@ def meeting_cancel(request: HttpRequest, network: str, pk: int) -> HttpResponse:
         try:
             services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"], cancelled_by=request.user)
         except ValidationError as error:
-            _add_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("De vergadering is geannuleerd; de genodigden krijgen een mail."))
             return redirect(meeting)
