@@ -52,6 +52,20 @@ def test_it_lists_a_decision_out_of_mandate_until_it_is_escalated(login, network
     assert "van Kernteam naar Beleidsgroep" in page
 
 
+def test_each_decision_out_of_mandate_carries_the_one_step_escalation_button(login, network, coordinator):
+    meeting = MeetingFactory(body=kernteam(network), date=datetime.date(2026, 12, 1))
+    decision = decision_propose(
+        meeting=meeting, domain="finance", text="Nieuwe laptops", amount_eur=Decimal("9000"), proposed_by=None
+    )
+    escalate = reverse("decisions:escalate", kwargs={"network": network.slug, "pk": decision.pk})
+
+    page = login(coordinator).get(url(network)).content.decode()
+
+    form = page[page.index(f'action="{escalate}"'):]
+    assert f'name="next" value="{url(network)}"' in form[: form.index("</form>")]
+    assert "Voorleggen aan Beleidsgroep" in form[: form.index("</form>")]
+
+
 def test_it_lists_open_advice_and_assignments(login, network, coordinator):
     forum = Body.objects.get(network=network, name=seed.FORUM)
     beleidsgroep = Body.objects.get(network=network, name=seed.BELEIDSGROEP)

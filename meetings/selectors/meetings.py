@@ -137,7 +137,8 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
     Queries: the user's person in the network; the body's members on the date;
     attendance with substitutes; agenda items with the decision each escalated one
     comes from, and their action items with owners; decisions with their mandate,
-    holder and escalation; their votes; whether the body holds a decide mandate at
+    holder and escalation; their votes; the decisions taken on the items they were
+    escalated to (only if any was); whether the body holds a decide mandate at
     all; the body's open action items from earlier meetings; the previous meeting.
     """
     network = meeting.body.network
@@ -156,7 +157,11 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
         meeting.decisions.select_related(
             "mandate", "mandate_holder", "agenda_item", "escalated_to__meeting__body__network"
         )
-        .prefetch_related(Prefetch("votes", queryset=Vote.objects.order_by()))
+        .prefetch_related(
+            Prefetch("votes", queryset=Vote.objects.order_by()),
+            # What became of an escalated one (Decision.follow_up); no query without escalations.
+            Prefetch("escalated_to__decisions", queryset=Decision.objects.order_by()),
+        )
         .order_by("created_at", "pk")
     )
     mine = lines.get(person.pk) if person else None
