@@ -29,12 +29,15 @@ class BodyMeetings:
 def body_meetings(body: Body, today: datetime.date) -> BodyMeetings:
     """A body's meetings from today on (soonest first) and before today (latest first).
 
-    Queries: one, meetings with their counts of agenda items and decisions.
+    Queries: one, meetings with their counts of agenda items and decisions. Only
+    items on the agenda count: not proposals still waiting, merged or declined.
     """
     meetings = list(
         Meeting.objects.filter(body=body)
         .annotate(
-            agenda_count=Count("agenda_items", distinct=True),
+            agenda_count=Count(
+                "agenda_items", filter=Q(agenda_items__status=AgendaItem.Status.ACCEPTED), distinct=True
+            ),
             decision_count=Count("decisions", distinct=True),
         )
         # Meta.ordering is dropped from aggregating queries: say it again.
