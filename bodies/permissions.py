@@ -106,7 +106,6 @@ def get_body_for_user(user, network_slug: str, body_slug: str, queryset=None) ->
     return body
 
 
-
 def people_who_may(permission: str, body: Body):
     """The people of the body's network whose login holds `permission` on it: through a
     group (its officers, the coordinators) or granted by hand. One query when evaluated."""
