@@ -17,7 +17,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from guardian.core import ObjectPermissionChecker
 
-from .models import Body, Network
+from .models import Body, Network, Person
 
 VIEW_NETWORK = "view_network"
 COORDINATE = "coordinate_network"
@@ -105,3 +105,17 @@ def get_body_for_user(user, network_slug: str, body_slug: str, queryset=None) ->
     body.network = network
     return body
 
+
+def people_who_may(permission: str, body: Body):
+    """The people of the body's network whose login holds `permission` on it: through a
+    group (its officers, the coordinators) or granted by hand. One query when evaluated."""
+    through_group = Q(
+        user__groups__bodygroupobjectpermission__content_object=body,
+        user__groups__bodygroupobjectpermission__permission__codename=permission,
+    )
+    granted = Q(
+        user__bodyuserobjectpermission__content_object=body,
+        user__bodyuserobjectpermission__permission__codename=permission,
+    )
+    holders = Person.objects.filter(through_group | granted).values("pk")
+    return Person.objects.filter(network_id=body.network_id, user__is_active=True, pk__in=holders)

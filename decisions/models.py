@@ -163,6 +163,17 @@ class Decision(models.Model):
     def is_final(self) -> bool:
         return self.status in (self.Status.ADOPTED, self.Status.REJECTED)
 
+    @property
+    def follow_up(self) -> "Decision | None":
+        """What became of an escalated decision: the latest one taken on the item it was put on.
+
+        Reads `escalated_to.decisions` (prefetch it for a list; one query otherwise).
+        """
+        if self.escalated_to_id is None:
+            return None
+        taken = list(self.escalated_to.decisions.all())
+        return max(taken, key=lambda decision: (decision.created_at, decision.pk), default=None)
+
     def refusal_message(self) -> str:
         """Why the body could not take this decision, naming who can (PRODUCT.md)."""
         if not self.refusal:

@@ -19,3 +19,8 @@ meeting_rescheduled = Signal()
 meeting_cancelled = Signal()
 # The minutes were put up for approval at the next meeting.
 minutes_submitted = Signal()
+# A member proposed an agenda item (`item`, status proposed): who runs the body is told.
+proposal_made = Signal()
+# A proposal was accepted, merged or declined (`item` carries its status, the item it
+# was merged into, the reason): its proposer is told.
+proposal_decided = Signal()

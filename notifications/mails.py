@@ -25,6 +25,11 @@ from .planning import action_key
 WITH_INVITATION = {Kind.AGENDA_PUBLISHED, Kind.MEETING_REMINDER, Kind.MEETING_MOVED, Kind.MEETING_CANCELLED}
 
 
+# Where on the agenda page a proposal's mail leads: to it among the proposals (who
+# runs the body), or to "Mijn voorstellen" (its proposer).
+PROPOSAL_ANCHORS = {Kind.PROPOSAL_RECEIVED: "#proposal-{item}", Kind.PROPOSAL_DECIDED: "#mine-heading"}
+
+
 def absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
@@ -58,6 +63,7 @@ def subject_of(row: Notification) -> str:
         "body": meeting.body.name if meeting else "",
         "date": meeting.date.strftime("%d-%m-%Y") if meeting else "",
         "title": row.action_item.title if row.action_item else "",
+        "proposal": row.details.get("title", ""),
     }
     subjects = {
         Kind.CALL_FOR_ITEMS: _("Agendapunten voor %(body)s van %(date)s"),
@@ -68,6 +74,8 @@ def subject_of(row: Notification) -> str:
         Kind.MEETING_CANCELLED: _("Geannuleerd: %(body)s van %(date)s"),
         Kind.ACTION_ITEM_DUE: _("Actiepunt vervalt: %(title)s"),
         Kind.MINUTES_AWAITING_APPROVAL: _("Verslag ter goedkeuring: %(body)s van %(date)s"),
+        Kind.PROPOSAL_RECEIVED: _("Nieuw voorstel voor %(body)s van %(date)s: %(proposal)s"),
+        Kind.PROPOSAL_DECIDED: _("Je voorstel voor %(body)s van %(date)s: %(proposal)s"),
     }
     return subjects[row.kind] % values
 
@@ -78,6 +86,10 @@ def context_of(row: Notification) -> dict:
     if item is not None:
         meeting = item.meeting
         url = absolute(meeting.get_absolute_url() + f"#actiepunt-{item.pk}")
+    elif row.kind in PROPOSAL_ANCHORS:
+        # A proposal is decided on, and followed, on the agenda page.
+        agenda = reverse("meetings:agenda", kwargs={"network": meeting.body.network.slug, "pk": meeting.pk})
+        url = absolute(agenda + PROPOSAL_ANCHORS[row.kind].format(item=row.details.get("item", "")))
     else:
         url = absolute(meeting.get_absolute_url())
     return {
@@ -88,6 +100,7 @@ def context_of(row: Notification) -> dict:
         "network": meeting.body.network,
         "action_item": item,
         "changes": row.details.get("changes", []),
+        "proposal": row.details if row.kind in PROPOSAL_ANCHORS else None,
         "url": url,
         "preferences_url": absolute(reverse("notifications:preferences")),
         "with_invitation": row.kind in WITH_INVITATION,

@@ -29,6 +29,8 @@ class Kind(models.TextChoices):
     MEETING_CANCELLED = "meeting_cancelled", _("Vergadering geannuleerd")
     ACTION_ITEM_DUE = "action_item_due", _("Actiepunt bijna op vervaldatum")
     MINUTES_AWAITING_APPROVAL = "minutes_awaiting_approval", _("Verslag ter goedkeuring")
+    PROPOSAL_RECEIVED = "proposal_received", _("Nieuw voorstel voor de agenda")
+    PROPOSAL_DECIDED = "proposal_decided", _("Beslissing over je voorstel")
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -74,7 +76,7 @@ class Notification(models.Model):
     )
     # What this notification is about, and which occurrence: "meeting:12:2026-12-01:7d",
     # "meeting:12:agenda-change:20261125T101500.123456", "meeting:12:moved:3",
-    # "action:4:2026-12-03", "minutes:12".
+    # "action:4:2026-12-03", "minutes:12", "proposal:31", "proposal:31:merged".
     object_key = models.CharField(_("sleutel"), max_length=120)
     # What the mail tells beyond the object itself (the changes of an agenda, where
     # a moved meeting was before).
@@ -159,6 +161,16 @@ class NotificationPreference(models.Model):
         Kind.MINUTES_AWAITING_APPROVAL.label,
         default=True,
         help_text=_("Wanneer het verslag van een vergadering klaar is om goed te keuren."),
+    )
+    proposal_received = models.BooleanField(
+        Kind.PROPOSAL_RECEIVED.label,
+        default=True,
+        help_text=_("Wanneer een lid een punt voorstelt voor de agenda van een orgaan dat je leidt."),
+    )
+    proposal_decided = models.BooleanField(
+        Kind.PROPOSAL_DECIDED.label,
+        default=True,
+        help_text=_("Of je voorstel op de agenda komt, samengevoegd wordt met een ander punt of afgewezen, en waarom."),
     )
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 

@@ -13,6 +13,8 @@ Keys (Notification.object_key), one mail each:
 - meeting cancelled:   "meeting:<pk>:cancelled"
 - action item due:     "action:<pk>:<due date>"
 - minutes to approve:  "minutes:<pk>"
+- a new proposal:      "proposal:<agenda item pk>" (to who runs the body)
+- what became of it:   "proposal:<agenda item pk>:<status>" (to its proposer)
 """
 
 import datetime
@@ -146,6 +148,14 @@ def minutes_key(meeting: Meeting) -> str:
 
 def moved_key(meeting: Meeting) -> str:
     return f"meeting:{meeting.pk}:moved:{meeting.sequence}"
+
+
+def proposal_key(item) -> str:
+    return f"proposal:{item.pk}"
+
+
+def proposal_outcome_key(item) -> str:
+    return f"proposal:{item.pk}:{item.status}"
 
 
 def cancelled_key(meeting: Meeting) -> str:

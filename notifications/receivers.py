@@ -3,7 +3,8 @@
 The rows commit or roll back with the change that caused them; the send task is
 enqueued only once they are committed (transaction.on_commit), so a worker never
 looks for rows that are not there yet. Two queries per signal, whatever the size of
-the body: its members on the meeting date, and one insert.
+the body: its members on the meeting date (for a proposal: who runs the body, or
+its proposer), and one insert.
 """
 
 import datetime
@@ -13,11 +14,21 @@ from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
 
+from bodies import permissions
+from bodies.models import Person
 from meetings import signals
 from meetings.services.meetings import meeting_members
 
 from .models import Kind
-from .planning import add_for_people, cancelled_key, members_by_body, minutes_key, moved_key
+from .planning import (
+    add_for_people,
+    cancelled_key,
+    members_by_body,
+    minutes_key,
+    moved_key,
+    proposal_key,
+    proposal_outcome_key,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +100,51 @@ def on_meeting_cancelled(sender, meeting, **kwargs):
     # Its reminders, call for items and agenda mails still waiting are skipped when
     # they come up (notifications.mails.still_relevant); this notice is not.
     add_for_people(meeting_members(meeting), kind=Kind.MEETING_CANCELLED, key=cancelled_key(meeting), meeting=meeting)
+    enqueue_sending()
+
+
+def _proposal_details(item) -> dict:
+    """What the mails say of a proposal, kept as it was when it was made or decided on."""
+    return {
+        "item": item.pk,
+        "title": item.title,
+        "status": item.status,
+        "reason": item.decline_reason,
+        "into": item.merged_into.title if item.merged_into_id else "",
+    }
+
+
+def _not_by(people, by):
+    """Nobody is told of what they did themselves."""
+    return people.exclude(user=by) if by is not None else people
+
+
+@receiver(signals.proposal_made, dispatch_uid="notifications.proposal_made")
+def on_proposal_made(sender, meeting, item, by=None, **kwargs):
+    # Who decides on it: who runs the body (its chair and secretary, the coordinators).
+    runners = _not_by(permissions.people_who_may(permissions.RUN, meeting.body), by)
+    add_for_people(
+        runners.values_list("pk", flat=True),
+        kind=Kind.PROPOSAL_RECEIVED,
+        key=proposal_key(item),
+        details=_proposal_details(item),
+        meeting=meeting,
+    )
+    enqueue_sending()
+
+
+@receiver(signals.proposal_decided, dispatch_uid="notifications.proposal_decided")
+def on_proposal_decided(sender, meeting, item, by=None, **kwargs):
+    if item.proposed_by_id is None:
+        return
+    proposer = _not_by(Person.objects.filter(pk=item.proposed_by_id), by)
+    add_for_people(
+        proposer.values_list("pk", flat=True),
+        kind=Kind.PROPOSAL_DECIDED,
+        key=proposal_outcome_key(item),
+        details=_proposal_details(item),
+        meeting=meeting,
+    )
     enqueue_sending()
 
 

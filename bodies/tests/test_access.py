@@ -373,3 +373,24 @@ def test_checking_rights_on_a_list_of_bodies_costs_two_queries_after_prefetch(si
         permissions.prefetch(user, bodies)
         rights = [(may(user, VIEW_INTERNALS, body), may(user, VOTE, body), may(user, RUN, body)) for body in bodies]
     assert rights == [(True, True, False)] * size
+
+
+def test_who_may_run_a_body_are_its_officers_the_coordinators_and_who_was_granted_it(
+    network, coordinator, chair, voting_member, member_without_vote
+):
+    beleidsgroep = Body.objects.get(network=network, name=seed.BELEIDSGROEP)
+    expert = Person.objects.get(user=member_without_vote)
+    assign_perm(RUN, member_without_vote, beleidsgroep)
+
+    runners = permissions.people_who_may(RUN, beleidsgroep)
+
+    assert set(runners.values_list("name", flat=True)) == {"Sara Peeters", "An Maes", expert.name}
+
+
+def test_who_may_run_a_body_leaves_out_an_inactive_login(network, coordinator, chair):
+    chair.is_active = False
+    chair.save()
+
+    runners = permissions.people_who_may(RUN, Body.objects.get(network=network, name=seed.BELEIDSGROEP))
+
+    assert list(runners.values_list("name", flat=True)) == ["Sara Peeters"]

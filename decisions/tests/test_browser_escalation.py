@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 
 from bodies.tests.test_browser import assert_accessible, screenshot, sign_in
 from decisions.models import Decision
+from decisions.services.decisions import decision_propose
 from decisions.tests.factories import MeetingFactory
 from meetings.tests.helpers import body, kernteam_limit
 
@@ -168,6 +169,12 @@ def test_a_decision_over_the_kernteam_limit_is_escalated_and_adopted_by_the_bele
     original.refresh_from_db()
     assert taken.agenda_item == original.escalated_to
 
+    # The original decision says what became of it, linked to the decision taken.
+    page.goto(live_server.url + original.get_absolute_url())
+    page.get_by_role("link", name=re.compile("^Aangenomen door Beleidsgroep op")).click()
+    expect(page.get_by_role("heading", level=2, name="Steunt op mandaat")).to_be_visible()
+    assert page.url == live_server.url + taken.get_absolute_url()
+
 
 def test_the_register_filters_work_by_keyboard_and_report_a_bad_period(page: Page, live_server, network, forum_member):
     sign_in(page, live_server, "sector")
@@ -184,3 +191,30 @@ def test_the_register_filters_work_by_keyboard_and_report_a_bad_period(page: Pag
     expect(page.get_by_label("Zoeken in de tekst")).to_have_value("begroting")
     assert_accessible(page)
     screenshot(page, "register-bad-period")
+
+
+def test_the_coordinator_escalates_from_the_coordination_list_in_one_click(
+    page: Page, live_server, network, kernteam_meeting, coordinator
+):
+    target = MeetingFactory(body=body(network, "Beleidsgroep"), date=timezone.localdate())
+    refused = decision_propose(
+        meeting=kernteam_meeting, domain="finance", text="Aankoop van een dienstwagen", amount_eur=7500, proposed_by=None
+    )
+
+    sign_in(page, live_server, "coordinator")
+    page.goto(live_server.url + reverse("decisions:coordination", kwargs={"network": network.slug}))
+    to_escalate = page.locator("section", has=page.get_by_role("heading", name="Besluiten buiten mandaat"))
+    expect(to_escalate).to_contain_text("Aankoop van een dienstwagen")
+    assert_accessible(page)
+
+    to_escalate.get_by_role("button", name=re.compile("^Voorleggen aan Beleidsgroep")).click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Coördinatie")
+    expect(page.locator(".messages")).to_contain_text("Voorgelegd aan Beleidsgroep: het staat op de agenda van")
+    expect(to_escalate).to_contain_text("Geen besluiten die wachten om voorgelegd te worden.")
+    escalated = page.locator("section", has=page.get_by_role("heading", name="Voorgelegd aan een ander orgaan"))
+    expect(escalated).to_contain_text("van Kernteam naar Beleidsgroep")
+    assert_accessible(page)
+    screenshot(page, "escalation-from-coordination")
+    refused.refresh_from_db()
+    assert refused.escalated_to.meeting == target

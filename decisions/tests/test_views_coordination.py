@@ -52,6 +52,43 @@ def test_it_lists_a_decision_out_of_mandate_until_it_is_escalated(login, network
     assert "van Kernteam naar Beleidsgroep" in page
 
 
+def test_each_decision_out_of_mandate_carries_the_one_step_escalation_button(login, network, coordinator):
+    meeting = MeetingFactory(body=kernteam(network), date=datetime.date(2026, 12, 1))
+    decision = decision_propose(
+        meeting=meeting, domain="finance", text="Nieuwe laptops", amount_eur=Decimal("9000"), proposed_by=None
+    )
+    escalate = reverse("decisions:escalate", kwargs={"network": network.slug, "pk": decision.pk})
+
+    page = login(coordinator).get(url(network)).content.decode()
+
+    form = page[page.index(f'action="{escalate}"'):]
+    assert f'name="next" value="{url(network)}"' in form[: form.index("</form>")]
+    assert "Voorleggen aan Beleidsgroep" in form[: form.index("</form>")]
+
+
+def test_it_lists_the_proposals_waiting_for_a_decision(login, network, coordinator, voting_member):
+    from django.utils import timezone
+
+    from meetings.services import agenda as agenda_services
+
+    beleidsgroep = Body.objects.get(network=network, name=seed.BELEIDSGROEP)
+    meeting = MeetingFactory(body=beleidsgroep, date=timezone.localdate() + datetime.timedelta(days=30))
+    tom = Person.objects.get(user=voting_member)
+    waiting = agenda_services.agenda_item_propose(meeting=meeting, by=voting_member, person=tom, title="Wachtlijsten")
+    declined = agenda_services.agenda_item_propose(meeting=meeting, by=voting_member, person=tom, title="Varia")
+    agenda_services.agenda_proposal_decline(item=declined, reason="Later", by=coordinator)
+    past = MeetingFactory(body=beleidsgroep, date=datetime.date(2026, 1, 5))
+    past.agenda_items.create(title="Van vroeger", status="proposed", proposed_by=tom)
+
+    page = login(coordinator).get(url(network)).content.decode()
+
+    section = page[page.index('id="proposals-heading"'):page.index('id="escalate-heading"')]
+    agenda = reverse("meetings:agenda", kwargs={"network": network.slug, "pk": meeting.pk})
+    assert f'<a href="{agenda}#proposal-{waiting.pk}">Wachtlijsten</a>' in section
+    assert "voorgesteld door Tom Janssens" in section
+    assert "Varia" not in section and "Van vroeger" not in section
+
+
 def test_it_lists_open_advice_and_assignments(login, network, coordinator):
     forum = Body.objects.get(network=network, name=seed.FORUM)
     beleidsgroep = Body.objects.get(network=network, name=seed.BELEIDSGROEP)
@@ -96,13 +133,17 @@ def test_it_runs_the_same_number_of_queries_for_1_or_10_of_everything(
         )
         decision_propose(meeting=meeting, domain="finance", text="wacht", amount_eur=Decimal("9"), proposed_by=None)
         decision_escalate(decision=refused, escalated_by=None)
+        MeetingFactory(body=body, date=datetime.date(2099, 1, 1 + index)).agenda_items.create(
+            title="voorstel", status="proposed", proposed_by=PersonFactory(network=network)
+        )
     client = login(coordinator)
 
     # session, user, network, its content type (cached after the first request),
     # the user's and the groups' grants on it (the coordinate check reuses them);
-    # then one query per list: meetings without agenda, to escalate, escalated,
-    # open votes, open advice, open assignments.
-    with django_assert_max_num_queries(12):
+    # then one query per list: meetings without agenda, waiting proposals, to
+    # escalate, escalated, open votes, open advice, open assignments.
+    with django_assert_max_num_queries(13):
         response = client.get(url(network))
     assert response.status_code == 200
     assert response.content.decode().count("te duur") == size
+    assert response.content.decode().count("#proposal-") == size

@@ -156,6 +156,77 @@ def test_an_out_of_mandate_decision_shows_the_refusal_and_where_it_went(
     assertContains(response, f'href="{target.get_absolute_url()}"')
 
 
+def test_the_coordinator_escalates_from_the_refused_decision_and_comes_back_to_it(
+    login, network, refused, coordinator
+):
+    target = meeting_of(network, seed.BELEIDSGROEP, MEETING_DAY + datetime.timedelta(days=7))
+    client = login(coordinator)
+
+    page = main_html(client.get(url(refused)))
+    assert "Voorleggen aan Beleidsgroep" in page
+    assert f'name="next" value="{url(refused)}"' in page
+
+    response = client.post(
+        reverse("decisions:escalate", kwargs={"network": network.slug, "pk": refused.pk}), {"next": url(refused)}
+    )
+    assertRedirects(response, url(refused))
+    refused.refresh_from_db()
+    assert refused.escalated_to.meeting == target
+
+
+def test_a_member_of_the_body_does_not_find_the_escalation_button(login, network, refused, voting_member):
+    meeting_of(network, seed.BELEIDSGROEP, MEETING_DAY + datetime.timedelta(days=7))
+
+    assertNotContains(login(voting_member).get(url(refused)), "Voorleggen aan")
+
+
+def taken_by_the_holder(network, refused, coordinator, voting_member, choice):
+    """The Beleidsgroep takes the escalated decision in its meeting of today and votes on it."""
+    target = meeting_of(network, seed.BELEIDSGROEP, timezone.localdate())
+    item = decision_escalate(decision=refused, escalated_by=coordinator)
+    present(target, voting_member)
+    taken = decision_propose(
+        meeting=target, domain="finance", text=refused.text, amount_eur=refused.amount_eur, proposed_by=None,
+        agenda_item=item,
+    )
+    decision_vote(decision=taken, person=person(voting_member), choice=choice)
+    return decision_close(decision=taken, closed_by=coordinator)
+
+
+def test_the_original_decision_links_the_decision_the_holder_adopted(
+    login, network, refused, coordinator, voting_member
+):
+    taken = taken_by_the_holder(network, refused, coordinator, voting_member, "for")
+
+    page = main_html(login(coordinator).get(url(refused)))
+
+    day = date_format(timezone.localdate(), "j F Y")
+    assert f'<a href="{url(taken)}">Aangenomen door Beleidsgroep op {day}</a>' in page
+    assert "Voorleggen aan" not in page
+
+
+def test_the_original_decision_says_when_the_holder_rejected_it(login, network, refused, coordinator, voting_member):
+    taken = taken_by_the_holder(network, refused, coordinator, voting_member, "against")
+
+    page = main_html(login(coordinator).get(url(refused)))
+
+    day = date_format(timezone.localdate(), "j F Y")
+    assert f'<a href="{url(taken)}">Verworpen door Beleidsgroep op {day}</a>' in page
+
+
+def test_while_the_holder_votes_the_original_decision_says_so(login, network, refused, coordinator):
+    meeting_of(network, seed.BELEIDSGROEP, MEETING_DAY + datetime.timedelta(days=7))
+    item = decision_escalate(decision=refused, escalated_by=coordinator)
+    taken = decision_propose(
+        meeting=item.meeting, domain="finance", text="x", amount_eur=refused.amount_eur, proposed_by=None,
+        agenda_item=item,
+    )
+
+    page = main_html(login(coordinator).get(url(refused)))
+
+    assert f'<a href="{url(taken)}">In stemming bij Beleidsgroep, vergadering van 8 december 2026</a>' in page
+
+
 def test_the_history_says_who_changed_what(login, network, meeting, coordinator, voting_member):
     present(meeting, coordinator, voting_member)
     propose_url = reverse("decisions:propose", kwargs={"network": network.slug, "meeting": meeting.pk})

@@ -77,6 +77,22 @@ def test_the_coordinator_puts_it_on_the_next_agenda_of_the_holder(login, meeting
     assert (item.meeting, item.kind, item.created_by) == (next_meeting, "decision", coordinator)
 
 
+def test_from_the_coordination_list_it_comes_back_to_the_list(login, network, refused, next_meeting, coordinator):
+    overview = reverse("decisions:coordination", kwargs={"network": network.slug})
+
+    response = login(coordinator).post(url(refused), {"next": overview}, follow=True)
+
+    assertRedirects(response, overview)
+    assert messages_of(response) == ["Voorgelegd aan Beleidsgroep: het staat op de agenda van 8 december 2026."]
+    assert escalated_to(refused).meeting == next_meeting
+
+
+def test_a_next_page_on_another_site_is_ignored(login, meeting, refused, next_meeting, coordinator):
+    response = login(coordinator).post(url(refused), {"next": "https://example.org/"})
+
+    assertRedirects(response, meeting.get_absolute_url(), fetch_redirect_response=False)
+
+
 def test_without_a_planned_meeting_of_the_holder_it_says_so_and_changes_nothing(login, refused, coordinator):
     response = login(coordinator).post(url(refused), follow=True)
 

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from bodies import permissions
+from meetings.selectors.agenda import waiting_proposals
 from meetings.selectors.planning import late_meetings
 
 from ..models import Advice, Assignment, Decision
@@ -24,6 +25,7 @@ def overview(request: HttpRequest, network: str) -> HttpResponse:
         "today": today,
         # Upcoming meetings whose call for items closed without a published agenda.
         "late_meetings": late_meetings(network, today),
+        "proposals": waiting_proposals(network, today),
         "to_escalate": decisions.filter(status=Decision.Status.OUT_OF_MANDATE, escalated_to__isnull=True).order_by(
             "meeting__date", "pk"
         ),

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import localize
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -136,9 +137,18 @@ def decision_close(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     return redirect(meeting)
 
 
+def _back(request: HttpRequest, fallback) -> HttpResponse:
+    """To the page the button was on (a local `next`: the decision, the coordination list), else `fallback`."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
+        return redirect(target)
+    return redirect(fallback)
+
+
 @require_POST
 @login_required
 def decision_escalate(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    """The coordinator's one step, from the meeting, the decision or the coordination list."""
     decision = _decision(request, network, pk)
     meeting = decision.meeting
     permissions.require(request.user, permissions.COORDINATE, meeting.body.network)
@@ -152,7 +162,7 @@ def decision_escalate(request: HttpRequest, network: str, pk: int) -> HttpRespon
             _("Voorgelegd aan %(body)s: het staat op de agenda van %(date)s.")
             % {"body": item.meeting.body, "date": localize(item.meeting.date)},
         )
-    return redirect(meeting)
+    return _back(request, meeting)
 
 
 def _may_read(user, decision: Decision) -> bool:
@@ -182,6 +192,7 @@ def decision_detail(request: HttpRequest, network: str, pk: int) -> HttpResponse
         "mandate": decision.mandate_record or decision.mandate,
         "history": selectors.decision_history(decision),
         "can_view_meeting": permissions.may(request.user, permissions.VIEW_INTERNALS, decision.meeting.body),
+        "can_coordinate": permissions.may(request.user, permissions.COORDINATE, decision.meeting.body.network),
     }
     return render(request, "decisions/decision_detail.html", ctx)
 

@@ -28,6 +28,26 @@ def agenda_item_for_network(network, pk: int, queryset=None) -> AgendaItem:
     return item
 
 
+def waiting_proposals(network, today: datetime.date) -> list[AgendaItem]:
+    """Proposals nobody has decided on yet, for planned meetings from today on, soonest first.
+
+    Queries: one, the proposals with their meeting, body and proposer.
+    """
+    proposals = list(
+        AgendaItem.objects.filter(
+            status=AgendaItem.Status.PROPOSED,
+            meeting__body__network=network,
+            meeting__status=Meeting.Status.PLANNED,
+            meeting__date__gte=today,
+        )
+        .select_related("meeting__body", "proposed_by")
+        .order_by("meeting__date", "meeting__pk", "created_at", "pk")
+    )
+    for proposal in proposals:
+        proposal.meeting.body.network = network
+    return proposals
+
+
 def attachment_for_network(network, pk: int) -> AgendaAttachment:
     from django.shortcuts import get_object_or_404
 
@@ -213,8 +233,14 @@ def agenda_page(meeting: Meeting, user, *, internals: bool, runs: bool) -> Agend
         .prefetch_related(Prefetch("attachments", queryset=AgendaAttachment.objects.order_by("uploaded_at", "pk")))
         .order_by("position", "pk")
     )
+    merged: dict[int, list[AgendaItem]] = {}
     for item in items:
         item.meeting = meeting
+        if item.merged_into_id:
+            merged.setdefault(item.merged_into_id, []).append(item)
+    for item in items:
+        # The proposals merged into an item, with their proposer and project (for insiders).
+        item.merged_here = merged.get(item.pk, []) if internals else []
     page = AgendaPage(items=[item for item in items if item.status == AgendaItem.Status.ACCEPTED], person=person)
     if internals:
         page.mine = [item for item in items if person and item.proposed_by_id == person.pk]

@@ -29,12 +29,15 @@ class BodyMeetings:
 def body_meetings(body: Body, today: datetime.date) -> BodyMeetings:
     """A body's meetings from today on (soonest first) and before today (latest first).
 
-    Queries: one, meetings with their counts of agenda items and decisions.
+    Queries: one, meetings with their counts of agenda items and decisions. Only
+    items on the agenda count: not proposals still waiting, merged or declined.
     """
     meetings = list(
         Meeting.objects.filter(body=body)
         .annotate(
-            agenda_count=Count("agenda_items", distinct=True),
+            agenda_count=Count(
+                "agenda_items", filter=Q(agenda_items__status=AgendaItem.Status.ACCEPTED), distinct=True
+            ),
             decision_count=Count("decisions", distinct=True),
         )
         # Meta.ordering is dropped from aggregating queries: say it again.
@@ -137,7 +140,8 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
     Queries: the user's person in the network; the body's members on the date;
     attendance with substitutes; agenda items with the decision each escalated one
     comes from, and their action items with owners; decisions with their mandate,
-    holder and escalation; their votes; whether the body holds a decide mandate at
+    holder and escalation; their votes; the decisions taken on the items they were
+    escalated to (only if any was); whether the body holds a decide mandate at
     all; the body's open action items from earlier meetings; the previous meeting.
     """
     network = meeting.body.network
@@ -156,7 +160,11 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
         meeting.decisions.select_related(
             "mandate", "mandate_holder", "agenda_item", "escalated_to__meeting__body__network"
         )
-        .prefetch_related(Prefetch("votes", queryset=Vote.objects.order_by()))
+        .prefetch_related(
+            Prefetch("votes", queryset=Vote.objects.order_by()),
+            # What became of an escalated one (Decision.follow_up); no query without escalations.
+            Prefetch("escalated_to__decisions", queryset=Decision.objects.order_by()),
+        )
         .order_by("created_at", "pk")
     )
     mine = lines.get(person.pk) if person else None

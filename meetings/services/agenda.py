@@ -10,7 +10,9 @@ the author) and announced: `meetings.signals.agenda_changed` with a short Dutch
 description of each change, sent inside the transaction (receivers enqueue on commit).
 
 Proposals: members propose until the agenda is published, and at the latest on the
-day the agenda is due (meeting date minus the body's `agenda_days`).
+day the agenda is due (meeting date minus the body's `agenda_days`). Who runs the
+body is told of a new proposal (`proposal_made`), the proposer of what became of it
+(`proposal_decided`: accepted, merged or declined).
 
 Removing an item from a draft agenda deletes it (its history stays); from a
 published agenda, or an item that carries an escalated decision or a decision, it is
@@ -39,7 +41,7 @@ from bodies.models import Person
 from projects.models import Project
 
 from ..models import AgendaAttachment, AgendaItem, Meeting
-from ..signals import agenda_changed, agenda_published
+from ..signals import agenda_changed, agenda_published, proposal_decided, proposal_made
 from .meetings import meeting_members
 
 EDITABLE_FIELDS = ("title", "description", "kind", "presenter", "planned_minutes", "project")
@@ -326,6 +328,7 @@ def agenda_item_propose(
         position=0,
     )
     _save(item, by)
+    proposal_made.send(sender=AgendaItem, meeting=meeting, item=item, by=_user(by))
     return item
 
 
@@ -344,18 +347,55 @@ def agenda_proposal_accept(*, item: AgendaItem, by) -> AgendaItem:
     item.position = _next_position(meeting)
     _save(item, by)
     _announce(meeting, by, [_dutch(gettext_noop("Punt toegevoegd: %(title)s"), title=item.title)])
+    proposal_decided.send(sender=AgendaItem, meeting=meeting, item=item, by=_user(by))
     return item
+
+
+def merged_description(into: AgendaItem, proposal: AgendaItem) -> str:
+    """The target's text with the proposal's own words after it: its title, then its text."""
+    added = proposal.title if not proposal.description else f"{proposal.title}\n{proposal.description}"
+    return f"{into.description}\n\n{added}" if into.description else added
 
 
 @transaction.atomic
 def agenda_proposal_merge(*, item: AgendaItem, into: AgendaItem, by) -> AgendaItem:
-    """The proposal is handled as part of another item of the same agenda."""
+    """The proposal is handled as part of another item of the same agenda.
+
+    Nothing the proposer wrote is lost: the target's text gets the proposal's title
+    and text appended, and takes the proposal's project when it has none (a target
+    about another project keeps it; the merged proposal keeps its own and the agenda
+    shows it under the target).
+    """
     meeting, item = _lock_proposal(item)
-    if into.meeting_id != meeting.pk or into.status != AgendaItem.Status.ACCEPTED or into.pk == item.pk:
+    if into.meeting_id != meeting.pk or into.pk == item.pk:
         raise ValidationError(_("Kies een punt van deze agenda om het voorstel mee samen te voegen."))
+    into = AgendaItem.objects.get(pk=into.pk)
+    into.meeting = meeting
+    if into.status != AgendaItem.Status.ACCEPTED:
+        raise ValidationError(_("Kies een punt van deze agenda om het voorstel mee samen te voegen."))
+    limit = AgendaItem._meta.get_field("description").max_length
+    description = merged_description(into, item)
+    if len(description) > limit:
+        raise ValidationError(
+            _(
+                "Samen worden de toelichtingen te lang (%(length)s van hoogstens %(limit)s tekens): "
+                "kort de toelichting van “%(title)s” eerst in."
+            )
+            % {"length": len(description), "limit": limit, "title": into.title}
+        )
+    changed = ["description"]
+    into.description = description
+    if into.project_id is None and item.project_id is not None:
+        into.project_id = item.project_id
+        changed.append("project")
+    _save(into, by)
     item.status = AgendaItem.Status.MERGED
     item.merged_into = into
     _save(item, by)
+    with translation.override("nl"):
+        labels = ", ".join(str(AgendaItem._meta.get_field(name).verbose_name) for name in changed)
+    _announce(meeting, by, [_dutch(gettext_noop("Punt gewijzigd: %(title)s (%(fields)s)"), title=into.title, fields=labels)])
+    proposal_decided.send(sender=AgendaItem, meeting=meeting, item=item, by=_user(by))
     return item
 
 
@@ -369,6 +409,7 @@ def agenda_proposal_decline(*, item: AgendaItem, reason: str, by) -> AgendaItem:
     item.status = AgendaItem.Status.DECLINED
     item.decline_reason = reason
     _save(item, by)
+    proposal_decided.send(sender=AgendaItem, meeting=meeting, item=item, by=_user(by))
     return item
 
 

@@ -281,6 +281,112 @@ def test_a_proposal_merges_into_an_item_of_the_same_agenda_only(meeting, network
     assert (proposal.status, proposal.merged_into) == ("merged", a)
 
 
+def test_merging_appends_the_proposals_title_and_text_to_the_target(meeting, coordinator, voting_member):
+    target = add(meeting, coordinator, "Jaarplan", description="Eerste lezing.")
+    proposal = services.agenda_item_propose(
+        meeting=meeting, by=voting_member, person=person(voting_member), title="Wachtlijsten",
+        description="Hoe lang wachten gezinnen?",
+    )
+
+    services.agenda_proposal_merge(item=proposal, into=target, by=coordinator)
+
+    target.refresh_from_db()
+    assert target.description == "Eerste lezing.\n\nWachtlijsten\nHoe lang wachten gezinnen?"
+    assert target.history.first().history_user == coordinator
+
+
+def test_merging_gives_the_target_without_a_project_the_proposals_project(network, meeting, coordinator, voting_member):
+    from projects.tests.factories import ProjectFactory
+
+    project = ProjectFactory(network=network, title="Jeugdhulp dichtbij")
+    target = add(meeting, coordinator, "Jaarplan")
+    proposal = services.agenda_item_propose(
+        meeting=meeting, by=voting_member, person=person(voting_member), title="Wachtlijsten", project=project
+    )
+
+    services.agenda_proposal_merge(item=proposal, into=target, by=coordinator)
+
+    target.refresh_from_db()
+    assert (target.project, target.description) == (project, "Wachtlijsten")
+
+
+def test_merging_keeps_the_targets_own_project_and_the_proposal_its_own(network, meeting, coordinator, voting_member):
+    from projects.tests.factories import ProjectFactory
+
+    own, other = ProjectFactory(network=network), ProjectFactory(network=network)
+    target = add(meeting, coordinator, "Jaarplan", project=own)
+    proposal = services.agenda_item_propose(
+        meeting=meeting, by=voting_member, person=person(voting_member), title="Wachtlijsten", project=other
+    )
+
+    services.agenda_proposal_merge(item=proposal, into=target, by=coordinator)
+
+    target.refresh_from_db()
+    proposal.refresh_from_db()
+    assert (target.project, proposal.project) == (own, other)
+
+
+def test_a_merge_that_would_make_the_text_too_long_is_refused_and_changes_nothing(meeting, coordinator, voting_member):
+    target = add(meeting, coordinator, "Jaarplan", description="x" * 4990)
+    proposal = services.agenda_item_propose(
+        meeting=meeting, by=voting_member, person=person(voting_member), title="Wachtlijsten", description="y" * 20
+    )
+
+    with pytest.raises(ValidationError, match="Samen worden de toelichtingen te lang .*: kort de toelichting van “Jaarplan” eerst in."):
+        services.agenda_proposal_merge(item=proposal, into=target, by=coordinator)
+
+    proposal.refresh_from_db()
+    target.refresh_from_db()
+    assert (proposal.status, target.description) == ("proposed", "x" * 4990)
+
+
+def test_a_merge_into_a_published_agenda_announces_the_changed_item(meeting, coordinator, voting_member, sent):
+    target = add(meeting, coordinator, "Jaarplan")
+    proposal = services.agenda_item_propose(meeting=meeting, by=voting_member, person=person(voting_member), title="P")
+    services.agenda_publish(meeting=meeting, by=coordinator)
+    sent.clear()
+
+    services.agenda_proposal_merge(item=proposal, into=target, by=coordinator)
+
+    assert [(name, kwargs["changes"]) for name, kwargs in sent] == [("changed", ["Punt gewijzigd: Jaarplan (toelichting)"])]
+
+
+def test_a_proposal_and_each_decision_on_it_are_signalled(meeting, coordinator, voting_member):
+    from meetings.signals import proposal_decided, proposal_made
+
+    calls = []
+
+    def made(sender, item, by, **kwargs):
+        calls.append(("made", item.title, item.status, by))
+
+    def decided(sender, item, by, **kwargs):
+        calls.append(("decided", item.title, item.status, by))
+
+    proposal_made.connect(made, weak=False)
+    proposal_decided.connect(decided, weak=False)
+    try:
+        target = add(meeting, coordinator, "Jaarplan")
+        a, b, c = (
+            services.agenda_item_propose(meeting=meeting, by=voting_member, person=person(voting_member), title=title)
+            for title in "ABC"
+        )
+        services.agenda_proposal_accept(item=a, by=coordinator)
+        services.agenda_proposal_merge(item=b, into=target, by=coordinator)
+        services.agenda_proposal_decline(item=c, reason="Later", by=coordinator)
+    finally:
+        proposal_made.disconnect(made)
+        proposal_decided.disconnect(decided)
+
+    assert calls == [
+        ("made", "A", "proposed", voting_member),
+        ("made", "B", "proposed", voting_member),
+        ("made", "C", "proposed", voting_member),
+        ("decided", "A", "accepted", coordinator),
+        ("decided", "B", "merged", coordinator),
+        ("decided", "C", "declined", coordinator),
+    ]
+
+
 def test_a_decline_needs_a_reason(meeting, coordinator, voting_member):
     proposal = services.agenda_item_propose(meeting=meeting, by=voting_member, person=person(voting_member), title="P")
     with pytest.raises(ValidationError, match="Geef een reden"):

@@ -323,6 +323,31 @@ def test_the_chair_accepts_and_merges_proposals(login, meeting, chair, voting_me
     assertContains(login(member_without_vote).get(url("agenda", meeting)), "met “Jaarplan”")
 
 
+def test_a_merged_proposal_is_shown_under_its_item_to_the_bodys_members_only(
+    login, network, meeting, chair, voting_member, forum_member
+):
+    from projects.tests.factories import ProjectFactory
+
+    jaarplan = add(meeting, chair, "Jaarplan", project=ProjectFactory(network=network, title="Jaarplan 2027"))
+    proposal = services.agenda_item_propose(
+        meeting=meeting, by=voting_member, person=person(voting_member), title="Wachtlijsten",
+        description="Hoe lang wachten gezinnen?", project=ProjectFactory(network=network, title="Jeugdhulp dichtbij"),
+    )
+    services.agenda_proposal_merge(item=proposal, into=jaarplan, by=chair)
+
+    item = main_html(login(voting_member).get(url("agenda", meeting)))
+    item = item[item.index(f'id="item-{jaarplan.pk}"'):]
+    item = item[: item.index("</li>")]
+    assert "Hoe lang wachten gezinnen?" in item
+    assert "Samengevoegd: “Wachtlijsten”, voorgesteld door Tom Janssens." in item
+    assert "Jeugdhulp dichtbij" in item
+
+    services.agenda_publish(meeting=meeting, by=chair)
+    page = main_html(login(forum_member).get(url("agenda", meeting)))
+    assert "Hoe lang wachten gezinnen?" in page
+    assert "Samengevoegd:" not in page
+
+
 def test_merging_into_a_forged_or_foreign_item_is_refused(login, meeting, other_network, chair, voting_member):
     proposal = services.agenda_item_propose(meeting=meeting, by=voting_member, person=person(voting_member), title="P")
     foreign = AgendaItemFactory(meeting=MeetingFactory(body__network=other_network))
@@ -373,7 +398,7 @@ def test_a_forged_suggestion_key_is_refused(login, meeting, chair):
 
 
 def fill(network, meeting, coordinator, chair, voting_member, n: int):
-    """n items with presenter, project and an attachment row, n proposals, n open actions and n pieces of advice."""
+    """n items with presenter, project and an attachment row, n proposals (and n merged), n open actions and n pieces of advice."""
     from meetings.models import AgendaAttachment
     from projects.models import Project
 
@@ -385,6 +410,10 @@ def fill(network, meeting, coordinator, chair, voting_member, n: int):
         item = add(meeting, coordinator, f"Punt {i}", presenter=person(chair), planned_minutes=5, project=project)
         AgendaAttachment.objects.create(item=item, file=f"agenda/x/{i}.pdf", name=f"{i}.pdf", size=10, content_type="application/pdf")
         services.agenda_item_propose(meeting=meeting, by=voting_member, person=person(voting_member), title=f"Voorstel {i}")
+        merged = services.agenda_item_propose(
+            meeting=meeting, by=voting_member, person=person(voting_member), title=f"Samen {i}", project=project
+        )
+        services.agenda_proposal_merge(item=merged, into=item, by=coordinator)
         ActionItem.objects.create(meeting=earlier, title=f"Actie {i}", owner=person(coordinator), due_date=SOON)
         Advice.objects.create(
             from_body=forum, to_body=beleidsgroep, mandate=mandate, domain="policy", subject=f"Advies {i}",
@@ -411,6 +440,7 @@ def test_the_agenda_page_costs_the_same_queries_for_2_or_12_of_everything(
     assertContains(response, f"Voorstel {n - 1}")
     assertContains(response, f"Advies {n - 1}")
     assertContains(response, f"Project {n - 1}")
+    assertContains(response, f"Samengevoegd: “Samen {n - 1}”")
     print(f"agenda page, n={n}: {len(captured)} queries")
 
 

@@ -309,6 +309,25 @@ def test_an_escalated_decision_links_to_the_meeting_it_was_put_before(login, net
     assert "Voorgelegd aan Beleidsgroep" in html
 
 
+def test_an_escalated_decision_says_what_the_holder_made_of_it(login, network, meeting, coordinator, voting_member):
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    kernteam_limit(network)
+    decision = propose(meeting, amount="7500")
+    target = meeting_of(network, seed.BELEIDSGROEP, timezone.localdate())
+    item = decision_escalate(decision=decision, escalated_by=coordinator)
+    present(target, voting_member)
+    taken = propose(target, amount="7500", agenda_item=item)
+    decision_vote(decision=taken, person=person(voting_member), choice="for")
+    decision_close(decision=taken, closed_by=coordinator)
+
+    html = article(login(coordinator).get(meeting.get_absolute_url()), decision)
+
+    day = date_format(target.date, "j F Y")
+    assert f'<a href="{taken.get_absolute_url()}">Aangenomen door Beleidsgroep op {day}</a>' in html
+
+
 # Proposing ------------------------------------------------------------------------------
 
 
@@ -368,11 +387,11 @@ def test_it_runs_the_same_number_of_queries_for_1_or_8_members_items_and_decisio
     # session, user, network, the user's and groups' grants on the network,
     # meeting with body, the user's and groups' grants on the body; the page:
     # the user's person, memberships, attendance, agenda items, decisions, their
-    # votes, whether the body decides; the quorum's voting members and count;
+    # votes, the decisions taken on the items they were escalated to, whether the body decides; the quorum's voting members and count;
     # (CONDUCT) action items of the items, the body's open actions, the previous
     # meeting, the network's people for the substitute choice. Memberships and
     # voting members are read as sittings: each adds the seats filled by another body.
-    with django_assert_max_num_queries(23):
+    with django_assert_max_num_queries(24):
         response = client.get(meeting.get_absolute_url())
     page = response.content.decode()
     assert page.count('<article class="decision"') == 2 * size

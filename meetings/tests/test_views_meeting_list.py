@@ -92,6 +92,44 @@ def test_it_escapes_html_in_a_location(login, network, coordinator):
     assertNotContains(response, "<script>alert(1)")
 
 
+def agenda_cell(page: str) -> str:
+    """The Agendapunten cell of the only meeting row."""
+    row = page[page.index("<tbody>"):page.index("</tbody>")]
+    return row.split("<td>")[3].split("</td>")[0]
+
+
+def test_it_counts_only_the_items_on_the_agenda(login, network, coordinator):
+    meeting = MeetingFactory(body=body(network), date=TODAY)
+    on_agenda = AgendaItemFactory(meeting=meeting)
+    AgendaItemFactory(meeting=meeting, status="proposed")
+    AgendaItemFactory(meeting=meeting, status="declined", decline_reason="Te vroeg")
+    AgendaItemFactory(meeting=meeting, status="merged", merged_into=on_agenda)
+
+    assert agenda_cell(main_html(login(coordinator).get(url(network)))) == "1"
+
+
+def test_a_draft_agendas_count_is_hidden_from_a_member_outside_the_body(login, network, forum_member):
+    AgendaItemFactory(meeting=MeetingFactory(body=body(network), date=TODAY))
+
+    cell = agenda_cell(main_html(login(forum_member).get(url(network))))
+
+    assert "1" not in cell
+    assert "agenda nog niet gepubliceerd" in cell
+
+
+def test_a_draft_agendas_count_is_shown_to_a_member_of_the_body(login, network, voting_member):
+    AgendaItemFactory(meeting=MeetingFactory(body=body(network), date=TODAY))
+
+    assert agenda_cell(main_html(login(voting_member).get(url(network)))) == "1"
+
+
+def test_a_published_agendas_count_is_shown_to_every_member_of_the_network(login, network, forum_member):
+    meeting = MeetingFactory(body=body(network), date=TODAY, agenda_published_at=datetime.datetime(2026, 6, 1, tzinfo=datetime.UTC))
+    AgendaItemFactory(meeting=meeting)
+
+    assert agenda_cell(main_html(login(forum_member).get(url(network)))) == "1"
+
+
 @pytest.mark.parametrize("size", [1, 12])
 def test_it_runs_the_same_number_of_queries_for_1_or_12_meetings(
     login, network, coordinator, size, django_assert_max_num_queries
