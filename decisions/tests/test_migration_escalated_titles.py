@@ -48,3 +48,4 @@ def test_a_title_the_coordinator_rewrote_stays(escalated_item):
 
     escalated_item.refresh_from_db()
     assert escalated_item.title == "Laptops: voorstel van het Kernteam"
+
