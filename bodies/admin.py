@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from guardian.admin import AdminGroupObjectPermissionsForm, AdminUserObjectPermissionsForm, GroupManage
 from guardian.admin import GuardedModelAdminMixin
 from guardian.shortcuts import get_perms_for_model
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from . import permissions
 from .models import (
@@ -218,7 +219,7 @@ class CadenceInline(admin.StackedInline):
 
 
 @admin.register(Body)
-class BodyAdmin(ObjectGrantsAdminMixin, NetworkScopedChoicesMixin, SimpleHistoryAdmin):
+class BodyAdmin(ObjectGrantsAdminMixin, NetworkScopedChoicesMixin, HistoryAdmin):
     list_display = [
         "name",
         "kind",
@@ -288,7 +289,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(HistoryAdmin):
     list_display = [
         "person",
         "seat",
@@ -307,7 +308,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Mandate)
-class MandateAdmin(NetworkScopedChoicesMixin, SimpleHistoryAdmin):
+class MandateAdmin(NetworkScopedChoicesMixin, HistoryAdmin):
     form = MandateForm
     list_display = ["body", "kind", "text", "limit_eur", "is_unlimited", "delegated_by", "valid_from", "valid_until"]
     list_filter = ["body__network", "kind", "is_unlimited", "body"]
@@ -324,7 +325,7 @@ class CadencePhaseInline(admin.TabularInline):
 
 
 @admin.register(Cadence)
-class CadenceAdmin(SimpleHistoryAdmin):
+class CadenceAdmin(HistoryAdmin):
     list_display = ["body", "description", "start_time", "duration_minutes", "location"]
     list_filter = ["body__network"]
     search_fields = ["body__name", "description", "location"]
@@ -333,21 +334,21 @@ class CadenceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Network)
-class NetworkAdmin(ObjectGrantsAdminMixin, SimpleHistoryAdmin):
+class NetworkAdmin(ObjectGrantsAdminMixin, HistoryAdmin):
     list_display = ["name", "slug", "require_mfa_for_coordinators"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
+class OrganizationAdmin(HistoryAdmin):
     list_display = ["name", "network"]
     list_filter = ["network"]
     search_fields = ["name"]
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["name", "email", "network", "user"]
     list_filter = ["network"]
     search_fields = ["name", "email", "user__username"]
@@ -356,7 +357,7 @@ class PersonAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(SimpleHistoryAdmin):
+class RoleAdmin(HistoryAdmin):
     list_display = ["name", "network", "is_coordinator"]
     list_filter = ["network", "is_coordinator"]
     search_fields = ["name", "description"]

@@ -122,6 +122,10 @@ class Person(models.Model):
 class Role(models.Model):
     """A role a seat asks for (kernpartner, coördinator, …); a catalogue per network."""
 
+    # The role the site itself gives (the members of a working group it starts). Its
+    # name is a key, the same in every language; the reader reads it in theirs.
+    MEMBER = "Lid"
+
     network = models.ForeignKey(
         Network, on_delete=models.CASCADE, related_name="roles", verbose_name=_("netwerk")
     )
@@ -144,7 +148,12 @@ class Role(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name as read: the network's own words, and the site's member role in the reader's language."""
+        return str(_("Lid")) if self.name == self.MEMBER else self.name
 
 
 class BodyQuerySet(models.QuerySet):

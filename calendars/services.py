@@ -41,10 +41,18 @@ def feed_token_create(*, user: AbstractBaseUser) -> tuple[FeedToken, bool]:
 
 
 def feed_token_owner(token: str):
-    """The active login whose live link carries `token`, or None. Costs one query."""
+    """The active login whose live link carries `token`, or None. Costs one query.
+
+    The login comes with its language choice: the feed speaks it (core.languages.language_of).
+    """
     if not token or len(token) > 64:
         return None
-    found = FeedToken.objects.live().select_related("user").filter(digest=token_digest(token)).first()
+    found = (
+        FeedToken.objects.live()
+        .select_related("user__language_preference")
+        .filter(digest=token_digest(token))
+        .first()
+    )
     if found is None or not hmac.compare_digest(found.token.encode(), token.encode()):
         return None
     if not found.user.is_active:

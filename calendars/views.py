@@ -6,22 +6,44 @@ network or body its owner may not see, all answer 404 (never 403: a link must no
 whether a network exists).
 """
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from bodies import permissions
 from bodies.models import Body, Network
+from core.languages import language_of
 from core.submissions import KEY_FIELD, AlreadySubmitted, submit_once
 from meetings.ical import calendar_for
 
 from . import selectors, services
+
+
+def _in_owners_language(view):
+    """Run the feed in the language its owner chose on the site, not the calendar app's.
+
+    A calendar app sends its own Accept-Language (often the phone's), and a shared link
+    is fetched by whichever app subscribed: the words follow the person the link is of.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, feed_token: str, **kwargs) -> HttpResponse:
+        owner = _owner(feed_token)
+        language = language_of(owner)
+        with translation.override(language):
+            response = view(request, owner, **kwargs)
+        response["Content-Language"] = language
+        return response
+
+    return wrapper
 
 
 def _feed_response(request: HttpRequest, meetings, *, name: str, filename: str) -> HttpResponse:
@@ -50,27 +72,27 @@ def _network_of(owner, slug: str) -> Network:
 
 
 @require_safe
-def personal_feed(request: HttpRequest, feed_token: str) -> HttpResponse:
-    # Queries: the token with its login; the meetings (networks and memberships as subqueries).
-    owner = _owner(feed_token)
+@_in_owners_language
+def personal_feed(request: HttpRequest, owner) -> HttpResponse:
+    # Queries: the token with its login and language; the meetings (networks and memberships as subqueries).
     meetings = selectors.personal_meetings(owner, timezone.localdate())
     return _feed_response(request, meetings, name=_("Mijn vergaderingen"), filename="mijn-vergaderingen")
 
 
 @require_safe
-def network_feed(request: HttpRequest, feed_token: str, network: str) -> HttpResponse:
-    # Queries: the token with its login; the network; the owner's rights on it (guardian:
-    # the login's and its groups' grants); the meetings.
-    owner = _owner(feed_token)
+@_in_owners_language
+def network_feed(request: HttpRequest, owner, network: str) -> HttpResponse:
+    # Queries: the token with its login and language; the network; the owner's rights on
+    # it (guardian: the login's and its groups' grants); the meetings.
     network = _network_of(owner, network)
     meetings = selectors.network_meetings(network, timezone.localdate())
     return _feed_response(request, meetings, name=network.name, filename=network.slug)
 
 
 @require_safe
-def body_feed(request: HttpRequest, feed_token: str, network: str, body: str) -> HttpResponse:
+@_in_owners_language
+def body_feed(request: HttpRequest, owner, network: str, body: str) -> HttpResponse:
     # Queries: as the network feed, plus the body.
-    owner = _owner(feed_token)
     network = _network_of(owner, network)
     body = get_object_or_404(Body, network=network, slug=body)
     body.network = network

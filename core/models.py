@@ -25,3 +25,28 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} → {self.result_url}"
+
+
+class LanguagePreference(models.Model):
+    """The language a login chose with the site's language switch.
+
+    The site itself reads the choice from the browser's cookie; what answers without
+    a browser session (the calendar feeds) speaks the language stored here. Without
+    a row, the site's own language (Dutch).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="language_preference",
+        verbose_name=_("gebruiker"),
+    )
+    language = models.CharField(_("taal"), max_length=10, choices=settings.LANGUAGES)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("taalkeuze")
+        verbose_name_plural = _("taalkeuzes")
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.language}"

@@ -7,12 +7,13 @@ and adds nothing: a record typed in here would skip the mandate check.
 """
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from .models import Advice, Assignment, Decision, Vote
 
 
-class RegisterAdmin(SimpleHistoryAdmin):
+class RegisterAdmin(HistoryAdmin):
     """Records are made in the application, where the rules are checked."""
 
     def has_add_permission(self, request, obj=None):

@@ -361,10 +361,23 @@ class Assignment(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return self.display_title
 
     def get_absolute_url(self):
         return reverse("decisions:assignment", kwargs={"network": self.from_body.network.slug, "pk": self.pk})
+
+    @property
+    def display_title(self) -> str:
+        """The title as the reader reads it.
+
+        The assignment that comes with a new working group stores only the group's name
+        (in `title`): the words around it are said in the reader's language.
+        """
+        if self.working_group_id is None:
+            return self.title
+        if self.title.lower().startswith("werkgroep"):
+            return _("%(name)s opstarten en opvolgen") % {"name": self.title}
+        return _("Werkgroep %(name)s opstarten en opvolgen") % {"name": self.title}
 
     @property
     def is_open(self) -> bool:

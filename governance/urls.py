@@ -21,6 +21,8 @@ urlpatterns = [
         name="password_reset",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
+    # Before Django's own: a signed-in person's choice is remembered (governance.views.set_language).
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("calendar/", include("calendars.urls")),

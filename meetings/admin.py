@@ -7,7 +7,8 @@ network admin's corrections, each kept in the meeting's history.
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from .models import AgendaItem, Attendance, Meeting
 
@@ -45,7 +46,7 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(HistoryAdmin):
     list_display = ["__str__", "body", "date", "start_time", "location", "status"]
     list_filter = ["status", "body__network", "body"]
     search_fields = ["body__name", "location", "agenda_items__title"]

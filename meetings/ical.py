@@ -7,7 +7,8 @@ earlier invitation replaces its copy instead of adding a second one. A cancelled
 stays in with STATUS:CANCELLED so that calendars take it out or strike it through.
 
 Times are wall-clock times in Europe/Brussels (the network's time), written with TZID and
-a VTIMEZONE component; a meeting without a start time is an all-day event.
+a VTIMEZONE component; a meeting without a start time is an all-day event, transparent
+(it does not mark the day busy).
 
     calendar_for(meetings, name="Beleidsgroep")                     # a feed: METHOD:PUBLISH
     calendar_for([meeting], name=..., method="REQUEST",             # an invitation
@@ -101,7 +102,9 @@ def meeting_event(
     event.add("DESCRIPTION", "\n".join(description))
     event.add("URL", url)
     event.add("STATUS", "CANCELLED" if cancelled else "CONFIRMED")
-    event.add("TRANSP", "TRANSPARENT" if cancelled else "OPAQUE")
+    # A meeting without an hour does not take the whole day: it must not mark the
+    # day busy in the reader's calendar (nor does a cancelled one).
+    event.add("TRANSP", "TRANSPARENT" if cancelled or meeting.start_time is None else "OPAQUE")
     if organizer is not None:
         event.add("ORGANIZER", _address(organizer))
     for attendee in attendees:
@@ -160,12 +163,14 @@ def calendar_for(
     # The VTIMEZONE covering the meetings' years, before the events. An empty feed gets
     # it too: RFC 5545 wants at least one component in a calendar.
     dates = dates or [timezone.localdate(stamp)]
-    calendar.add_component(
-        Timezone.from_tzid(
-            TIMEZONE.key,
-            first_date=datetime.date(min(dates).year, 1, 1),
-            last_date=datetime.date(max(dates).year + 1, 12, 31),
-        )
+    vtimezone = Timezone.from_tzid(
+        TIMEZONE.key,
+        first_date=datetime.date(min(dates).year, 1, 1),
+        last_date=datetime.date(max(dates).year + 1, 12, 31),
     )
+    # The package notes in English which years the definition covers; clients show
+    # COMMENT to some readers, and the feed speaks the reader's language only.
+    vtimezone.pop("COMMENT", None)
+    calendar.add_component(vtimezone)
     calendar.subcomponents.insert(0, calendar.subcomponents.pop())
     return calendar.to_ical()

@@ -5,16 +5,16 @@ pointing at it.
 """
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from bodies.admin import NetworkScopedChoicesMixin
 from bodies.models import Body, Person
+from core.admin import HistoryAdmin
 
 from .models import Project
 
 
 @admin.register(Project)
-class ProjectAdmin(NetworkScopedChoicesMixin, SimpleHistoryAdmin):
+class ProjectAdmin(NetworkScopedChoicesMixin, HistoryAdmin):
     list_display = ["title", "network", "body", "lead", "status", "start_date", "end_date"]
     list_filter = ["network", "status", "body"]
     search_fields = ["title", "goal", "lead__name"]

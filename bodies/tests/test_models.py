@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from bodies.models import Body, CadencePhase, Mandate, Membership
+from bodies.models import Body, CadencePhase, Mandate, Membership, Role
+from core.tests.translations import english
 from bodies.tests.factories import (
     BodyFactory,
     CadenceFactory,
@@ -188,3 +189,16 @@ def test_memberships_overlapping_a_period_include_those_that_touch_either_end():
     MembershipFactory(start_date=day(2024, 4, 1))  # starts after
     overlapping = Membership.objects.overlapping(day(2024, 3, 1), day(2024, 3, 31))
     assert set(overlapping) == {ends_on_first, starts_on_last}
+
+
+def test_the_sites_member_role_is_read_in_the_readers_language():
+    role = Role(name=Role.MEMBER)
+
+    with english():
+        assert role.display_name == "Member"
+    assert role.display_name == "Lid"
+
+
+def test_a_role_the_network_named_keeps_its_name_in_every_language():
+    with english():
+        assert Role(name="Kernpartner").display_name == "Kernpartner"

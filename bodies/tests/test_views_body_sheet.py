@@ -41,6 +41,23 @@ def seat_row(response, role: str) -> str:
     return match.group(0)
 
 
+def test_an_english_reader_reads_the_sites_member_role_in_english(login, network, coordinator):
+    group = BodyFactory(
+        network=network,
+        name="Werkgroep Vorming",
+        slug="werkgroep-vorming",
+        kind=Body.Kind.WORKING_GROUP,
+        parent=Body.objects.get(network=network, slug="ondersteuningsgroep"),
+    )
+    SeatFactory(body=group, role=RoleFactory(network=network, name="Lid"), count=None)
+    client = login(coordinator)
+    client.cookies["django_language"] = "en"
+
+    response = client.get(sheet_url(network.slug, "werkgroep-vorming"))
+
+    assert "Member" in seat_row(response, "Member")
+
+
 def test_it_redirects_anonymous_users_to_login(client, network):
     url = sheet_url(network.slug, "kernteam")
     assertRedirects(client.get(url), f"{reverse('login')}?next={url}")

@@ -10,6 +10,7 @@ from bodies.access import access_sync_network
 from bodies.models import Body, Membership, Person
 from bodies.tests.factories import BodyFactory
 from calendars.services import feed_token_create, feed_token_revoke
+from core.languages import language_preference_set
 from calendars.tests.factories import FeedTokenFactory
 from calendars.tests.helpers import body_url, network_url, parse_feed, personal_url, summaries
 from decisions.tests.factories import MeetingFactory
@@ -60,6 +61,34 @@ def test_the_personal_feed_answers_anyone_with_the_link_without_a_login(client, 
     assert str(calendar["X-WR-CALNAME"]) == "Mijn vergaderingen"
     assert response["Cache-Control"] == "private, no-store"
     assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_the_feed_speaks_the_language_its_owner_chose_on_the_site(client, voting_member, token, meetings):
+    language_preference_set(user=voting_member, language="en")
+
+    response = client.get(personal_url(token), HTTP_ACCEPT_LANGUAGE="nl")
+
+    calendar = parse_feed(response)
+    assert str(calendar["X-WR-CALNAME"]) == "My meetings"
+    assert str(event_of(calendar, meetings["kernteam"])["SUMMARY"]) == "Kernteam – meeting"
+    assert response["Content-Language"] == "en"
+
+
+def test_the_feed_does_not_follow_the_calendar_apps_language(client, token, meetings):
+    response = client.get(personal_url(token), HTTP_ACCEPT_LANGUAGE="en")
+
+    calendar = parse_feed(response)
+    assert str(calendar["X-WR-CALNAME"]) == "Mijn vergaderingen"
+    assert str(event_of(calendar, meetings["kernteam"])["SUMMARY"]) == "Kernteam – vergadering"
+    assert response["Content-Language"] == "nl"
+
+
+def test_the_body_feed_speaks_its_owners_language_too(client, voting_member, token, meetings):
+    language_preference_set(user=voting_member, language="en")
+
+    calendar = parse_feed(client.get(body_url(token, "kernteam"), HTTP_ACCEPT_LANGUAGE="nl"))
+
+    assert str(event_of(calendar, meetings["kernteam"])["SUMMARY"]) == "Kernteam – meeting"
 
 
 def test_the_personal_feed_holds_only_the_meetings_of_the_owners_bodies(client, network, token, meetings):

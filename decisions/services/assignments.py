@@ -35,9 +35,8 @@ from bodies.models import (
 from ..models import Assignment
 from .advice import join_names, mandate_targets, mandates_of_kind
 
-# Stored data speaks the network's own language (Dutch), like the seed texts; it is
-# not interface text and does not change with the reader's language.
-MEMBER_ROLE = "Lid"
+# A key, read in the reader's language (Role.display_name).
+MEMBER_ROLE = Role.MEMBER
 
 
 def _target_mandate(mandates, to_body: Body) -> Mandate | None:
@@ -166,14 +165,6 @@ def _unique_slug(network_id: int, name: str) -> str:
         number += 1
         slug = f"{base}-{number}"
     return slug
-
-
-def _founding_title(name: str) -> str:
-    # Stored data in the network's language (see MEMBER_ROLE).
-    title = f"{name} opstarten en opvolgen" if name.lower().startswith("werkgroep") else (
-        f"Werkgroep {name} opstarten en opvolgen"
-    )
-    return Truncator(title).chars(Assignment._meta.get_field("title").max_length)
 
 
 def working_group_start(
@@ -311,7 +302,9 @@ def _working_group_start(
             from_body=from_body,
             to_body=steering,
             mandate=steerer.mandate,
-            title=_founding_title(name),
+            # The group's name only: Assignment.display_title says "… opstarten en opvolgen"
+            # in the reader's language.
+            title=Truncator(name).chars(Assignment._meta.get_field("title").max_length),
             description="\n".join(f"- {task}" for task in tasks),
             due_date=due_date,
             working_group=group,

@@ -221,11 +221,12 @@ def decision_escalate(*, decision: Decision, escalated_by) -> AgendaItem:
             _("%(holder)s heeft nog geen geplande vergadering. Plan er eerst een.") % {"holder": holder}
         )
     last = meeting.agenda_items.aggregate(last=Max("position"))["last"]
-    source = decision.meeting.body
     item = AgendaItem(
         meeting=meeting,
         kind=AgendaItem.Kind.DECISION,
-        title=Truncator(_("Voorgelegd door %(body)s: %(text)s") % {"body": source, "text": decision.text}).chars(200),
+        # The decision's own words: who put it before the holder is read from the link
+        # (item.escalated_decision) and said in the reader's language where it is shown.
+        title=Truncator(decision.text).chars(AgendaItem._meta.get_field("title").max_length),
         description=decision.text,
         position=0 if last is None else last + 1,
         created_by=escalated_by,

@@ -325,6 +325,16 @@ def test_escalation_puts_the_decision_on_the_holders_next_meeting(refused, belei
     assert refused.escalated_to == item
 
 
+def test_the_escalated_item_holds_the_decisions_words_and_no_sentence_in_one_language(
+    refused, beleidsgroep, coordinator
+):
+    MeetingFactory(body=beleidsgroep, date=MEETING_DAY + datetime.timedelta(days=7))
+
+    item = decision_escalate(decision=refused, escalated_by=coordinator)
+
+    assert item.title == refused.text
+
+
 def test_a_decision_is_escalated_once(refused, beleidsgroep, coordinator):
     MeetingFactory(body=beleidsgroep, date=MEETING_DAY + datetime.timedelta(days=7))
     decision_escalate(decision=refused, escalated_by=coordinator)

@@ -1,16 +1,21 @@
 """Starting a thematic working group: who may, who steers it, and everything it is made of."""
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from bodies import permissions, seed
 from bodies.models import Body, Mandate, Membership, Person, Role
 from bodies.tests.factories import BodyFactory, PersonFactory, RoleFactory, UserFactory
+from core.tests.translations import english
 from decisions.models import Assignment
 from decisions.services.assignments import working_group_start
+
+founding_titles = importlib.import_module("decisions.migrations.0004_founding_assignment_titles")
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +112,7 @@ def test_the_support_group_gets_the_assignment_to_start_and_follow_up_the_group(
 
     assignment = Assignment.objects.get(working_group=group)
     assert (assignment.from_body, assignment.to_body) == (beleidsgroep, support)
-    assert assignment.title == "Werkgroep Vorming opstarten en opvolgen"
+    assert assignment.display_title == "Werkgroep Vorming opstarten en opvolgen"
     assert assignment.mandate == beleidsgroep.mandates.get(kind=Mandate.Kind.ASSIGN)
     assert assignment.due_date == due
 
@@ -115,7 +120,40 @@ def test_the_support_group_gets_the_assignment_to_start_and_follow_up_the_group(
 def test_a_name_without_the_word_working_group_gets_it_in_the_title(beleidsgroep, people):
     group = start(beleidsgroep, people, name="Vorming")
 
-    assert Assignment.objects.get(working_group=group).title == "Werkgroep Vorming opstarten en opvolgen"
+    assert Assignment.objects.get(working_group=group).display_title == "Werkgroep Vorming opstarten en opvolgen"
+
+
+def test_the_assignment_stores_the_groups_name_and_no_sentence_in_one_language(beleidsgroep, people):
+    group = start(beleidsgroep, people, name="Vorming")
+
+    assert Assignment.objects.get(working_group=group).title == "Vorming"
+
+
+@pytest.mark.parametrize("old", ["Werkgroep Vorming opstarten en opvolgen", "Vorming opstarten en opvolgen"])
+def test_the_data_migration_keeps_only_the_groups_name_of_a_generated_title(beleidsgroep, people, old):
+    group = start(beleidsgroep, people, name="Vorming")
+    Assignment.objects.filter(working_group=group).update(title=old)
+
+    founding_titles.keep_the_group_name(apps, None)
+
+    assert Assignment.objects.get(working_group=group).title == "Vorming"
+
+
+def test_the_data_migration_leaves_a_rewritten_title_alone(beleidsgroep, people):
+    group = start(beleidsgroep, people, name="Vorming")
+    Assignment.objects.filter(working_group=group).update(title="Vormingsplan uitwerken")
+
+    founding_titles.keep_the_group_name(apps, None)
+
+    assert Assignment.objects.get(working_group=group).title == "Vormingsplan uitwerken"
+
+
+def test_an_english_reader_reads_the_assignments_title_in_english(beleidsgroep, people):
+    group = start(beleidsgroep, people, name="Vorming")
+    assignment = Assignment.objects.get(working_group=group)
+
+    with english({"Werkgroep %(name)s opstarten en opvolgen": "Start and follow up working group %(name)s"}):
+        assert assignment.display_title == "Start and follow up working group Vorming"
 
 
 def test_the_support_group_starts_a_working_group_it_steers_itself_without_assignment(support, people):

@@ -228,7 +228,7 @@ def agenda_page(meeting: Meeting, user, *, internals: bool, runs: bool) -> Agend
     person = person_of(user, meeting)
     items = list(
         meeting.agenda_items.select_related(
-            "presenter", "proposed_by", "merged_into", "escalated_decision", "project"
+            "presenter", "proposed_by", "merged_into", "escalated_decision__meeting__body__network", "project"
         )
         .prefetch_related(Prefetch("attachments", queryset=AgendaAttachment.objects.order_by("uploaded_at", "pk")))
         .order_by("position", "pk")

@@ -99,8 +99,8 @@ def member_lines(meeting: Meeting) -> list[MemberLine]:
             line = lines[sitting.person_id] = MemberLine(
                 person=sitting.membership.person, roles=[], has_voting_right=False
             )
-        if sitting.seat.role.name not in line.roles:
-            line.roles.append(sitting.seat.role.name)
+        if sitting.seat.role.display_name not in line.roles:
+            line.roles.append(sitting.seat.role.display_name)
         line.has_voting_right = line.has_voting_right or sitting.has_voting_right
     for attendance in meeting.attendances.select_related("substitute"):
         if attendance.person_id in lines:
@@ -337,8 +337,8 @@ def my_overview(network, user, today: datetime.date, *, limit: int = 20) -> MyOv
         mine = by_body.get(body.pk)
         if mine is None:
             mine = by_body[body.pk] = MyMembership(body=body, roles=[], has_voting_right=False, offices=[])
-        if sitting.seat.role.name not in mine.roles:
-            mine.roles.append(sitting.seat.role.name)
+        if sitting.seat.role.display_name not in mine.roles:
+            mine.roles.append(sitting.seat.role.display_name)
         mine.has_voting_right = mine.has_voting_right or sitting.has_voting_right
         if sitting.membership.office and not sitting.is_ex_officio:
             mine.offices.append(sitting.membership.get_office_display())

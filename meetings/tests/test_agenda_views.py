@@ -1,6 +1,7 @@
 """The agenda page: who sees and changes what, bad input, and its cost in queries."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -10,6 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from core.tests.helpers import keyed
 from bodies import seed
 from decisions.models import Advice
+from decisions.services.decisions import decision_escalate, decision_propose
 from decisions.tests.factories import AgendaItemFactory, MeetingFactory
 from meetings.models import ActionItem, AgendaItem, Meeting
 from meetings.services import agenda as services
@@ -386,6 +388,24 @@ def test_a_suggestion_is_added_in_one_click_and_then_no_longer_offered(login, ne
     again = client.post(url("agenda_suggestion_add", meeting), keyed({"key": f"action:{action.pk}"}), follow=True)
     assert messages_of(again) == ["Deze suggestie staat al op de agenda."]
     assert titles(meeting) == ["Actiepunt: Nota opstellen"]
+
+
+def test_an_escalated_item_on_the_agenda_says_which_body_put_it_forward(login, network, coordinator, chair):
+    mandate = network.bodies.get(slug="kernteam").mandates.get(kind="decide")
+    mandate.limit_eur = Decimal("5000")
+    mandate.save()
+    kernteam_meeting = meeting_of(network, day=SOON - datetime.timedelta(days=3))
+    original = decision_propose(
+        meeting=kernteam_meeting, domain="finance", text="Nieuwe laptops", amount_eur=Decimal("7500"), proposed_by=None
+    )
+    target = meeting_of(network, seed.BELEIDSGROEP, day=SOON)
+    decision_escalate(decision=original, escalated_by=coordinator)
+
+    page = main_html(login(chair).get(url("agenda", target)))
+
+    day = kernteam_meeting.date
+    assert f"Voorgelegd door Kernteam (vergadering van {day.day} " in page
+    assert "Nieuwe laptops" in page
 
 
 def test_a_forged_suggestion_key_is_refused(login, meeting, chair):

@@ -85,6 +85,17 @@ def test_a_meeting_without_start_time_is_an_all_day_event(meeting):
     assert event["DTSTART"].params.get("VALUE") == "DATE"
 
 
+def test_a_meeting_without_start_time_does_not_mark_the_day_busy(meeting):
+    meeting.start_time = None
+    [event] = events(parse(calendar_for([meeting], name="x")))
+    assert event["TRANSP"] == "TRANSPARENT"
+
+
+def test_a_meeting_with_a_start_time_marks_its_time_busy(meeting):
+    [event] = events(parse(calendar_for([meeting], name="x")))
+    assert event["TRANSP"] == "OPAQUE"
+
+
 def test_a_meeting_without_length_has_no_end(meeting):
     meeting.duration_minutes = None
     [event] = events(parse(calendar_for([meeting], name="x")))
@@ -177,6 +188,11 @@ def test_an_empty_calendar_is_still_a_calendar():
     assert_valid(calendar)  # RFC 5545 wants one component at least: the time zone
     assert events(calendar) == []
     assert [tz.tz_name for tz in calendar.timezones] == [BRUSSELS]
+
+
+def test_the_time_zone_definition_carries_no_english_comment(meeting):
+    [tz] = parse(calendar_for([meeting], name="x")).timezones
+    assert "COMMENT" not in tz
 
 
 def test_many_meetings_share_one_timezone_definition(network):

@@ -126,6 +126,31 @@ def test_an_escalated_item_shows_where_it_came_from_and_links_to_the_original(
     assertContains(response, f'href="{propose_url}?agenda_item={item.pk}"')
 
 
+def test_an_escalated_item_is_titled_with_the_decisions_own_words(login, network, coordinator, chair):
+    kernteam_limit(network)
+    original = propose(meeting_of(network), text="Nieuwe laptops voor het team", amount="7500")
+    target = meeting_of(network, seed.BELEIDSGROEP, MEETING_DAY + datetime.timedelta(days=7))
+    decision_escalate(decision=original, escalated_by=coordinator)
+
+    page = main_html(login(chair).get(target.get_absolute_url()))
+
+    assert "<strong>Nieuwe laptops voor het team</strong>" in page
+
+
+def test_an_english_reader_reads_where_an_escalated_item_came_from_in_english(login, network, coordinator, chair):
+    kernteam_limit(network)
+    original = propose(meeting_of(network), amount="7500")
+    target = meeting_of(network, seed.BELEIDSGROEP, MEETING_DAY + datetime.timedelta(days=7))
+    decision_escalate(decision=original, escalated_by=coordinator)
+    client = login(chair)
+    client.cookies["django_language"] = "en"
+
+    response = client.get(target.get_absolute_url())
+
+    assertContains(response, "Referred by Kernteam (meeting of 1 December 2026)")
+    assertNotContains(response, "Voorgelegd door")
+
+
 def test_the_take_decision_link_goes_once_a_decision_is_taken_on_the_item(login, network, coordinator, chair):
     kernteam_limit(network)
     original = propose(meeting_of(network), amount="7500")
