@@ -1,7 +1,7 @@
 """One date format per kind of place, in the reader's language.
 
 - in a sentence, a heading or a fact (dt/dd): the long date, "14 december 2026";
-- a meeting's own day, where the weekday matters (its title, the next meetings):
+- a meeting's own day, where the weekday matters (its title, the meeting list, the next meetings):
   "maandag 14 december 2026";
 - in a table, a list's line of detail or a badge: the short date, "14 dec 2026";
 - a moment (published, changed): "14 december 2026, 09:30".
