@@ -21,6 +21,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import moment
+
 
 def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
@@ -58,7 +60,7 @@ class FeedToken(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} – {self.created_at:%d-%m-%Y %H:%M}"
+        return f"{self.user} – {moment(self.created_at)}"
 
     @property
     def is_live(self) -> bool:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from bodies.models import Body, Person
+from core.dates import long_date
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -88,7 +89,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.body} – {self.date:%d-%m-%Y}"
+        return f"{self.body} – {long_date(self.date)}"
 
     def get_absolute_url(self):
         return reverse("meetings:detail", kwargs={"network": self.body.network.slug, "pk": self.pk})

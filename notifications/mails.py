@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.dates import long_date
 from meetings import ical
 from meetings.models import ActionItem, Meeting
 
@@ -61,7 +62,7 @@ def subject_of(row: Notification) -> str:
     meeting = row.meeting or (row.action_item.meeting if row.action_item else None)
     values = {
         "body": meeting.body.name if meeting else "",
-        "date": meeting.date.strftime("%d-%m-%Y") if meeting else "",
+        "date": long_date(meeting.date) if meeting else "",
         "title": row.action_item.title if row.action_item else "",
         "proposal": row.details.get("title", ""),
     }

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from bodies.models import Body, MajorityRule, Mandate, Person
 from bodies.sittings import members_on
+from core.dates import long_date
 from meetings.models import AgendaItem, Attendance, Meeting
 
 from ..models import Decision, Vote
@@ -138,7 +139,7 @@ def decision_vote(*, decision: Decision, person: Person, choice: str) -> Vote:
             if person.pk not in _voting_members_on(meeting):
                 raise ValidationError(
                     _("Alleen leden met stemrecht in %(body)s op %(date)s kunnen stemmen.")
-                    % {"body": meeting.body, "date": meeting.date.strftime("%d-%m-%Y")}
+                    % {"body": meeting.body, "date": long_date(meeting.date)}
                 )
             attends = Attendance.objects.filter(
                 meeting=meeting, person=person, status=Attendance.Status.PRESENT

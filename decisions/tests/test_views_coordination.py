@@ -140,9 +140,9 @@ def test_it_runs_the_same_number_of_queries_for_1_or_10_of_everything(
 
     # session, user, network, its content type (cached after the first request),
     # the user's and the groups' grants on it (the coordinate check reuses them);
-    # then one query per list: meetings without agenda, waiting proposals, to
-    # escalate, escalated, open votes, open advice, open assignments.
-    with django_assert_max_num_queries(13):
+    # then one query per list: meetings without agenda, waiting proposals, days on
+    # which bodies stack, to escalate, escalated, open votes, open advice, open assignments.
+    with django_assert_max_num_queries(14):
         response = client.get(url(network))
     assert response.status_code == 200
     assert response.content.decode().count("te duur") == size

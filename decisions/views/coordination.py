@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from bodies import permissions
 from meetings.selectors.agenda import waiting_proposals
-from meetings.selectors.planning import late_meetings
+from meetings.selectors.planning import late_meetings, stacked_days
 
 from ..models import Advice, Assignment, Decision
 
@@ -23,9 +23,10 @@ def overview(request: HttpRequest, network: str) -> HttpResponse:
     ctx = {
         "network": network,
         "today": today,
-        # Upcoming meetings whose call for items closed without a published agenda.
+        # Upcoming meetings whose call for items opened without a published agenda.
         "late_meetings": late_meetings(network, today),
         "proposals": waiting_proposals(network, today),
+        "stacked_days": stacked_days(network, today),
         "to_escalate": decisions.filter(status=Decision.Status.OUT_OF_MANDATE, escalated_to__isnull=True).order_by(
             "meeting__date", "pk"
         ),

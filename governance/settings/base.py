@@ -124,6 +124,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
             ],
+            # One date format per kind of place, in every template (core/dates.py).
+            "builtins": ["core.templatetags.dates"],
         },
     },
 ]

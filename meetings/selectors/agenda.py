@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from bodies.models import Membership, Person
 from bodies.sittings import seating
+from core.dates import long_date, short_date
 from projects.models import Project
 
 from ..models import ActionItem, AgendaAttachment, AgendaItem, Meeting
@@ -132,11 +133,11 @@ def suggestions(meeting: Meeting, today: datetime.date | None = None) -> list[Su
                 description=_("%(owner)s, tegen %(due)s (afgesproken op %(day)s).")
                 % {
                     "owner": action.owner.name,
-                    "due": action.due_date.strftime("%d-%m-%Y"),
-                    "day": action.meeting.date.strftime("%d-%m-%Y"),
+                    "due": long_date(action.due_date),
+                    "day": long_date(action.meeting.date),
                 },
                 detail=_("%(owner)s · tegen %(due)s")
-                % {"owner": action.owner.name, "due": action.due_date.strftime("%d-%m-%Y")},
+                % {"owner": action.owner.name, "due": short_date(action.due_date)},
             )
         )
 
@@ -158,7 +159,7 @@ def suggestions(meeting: Meeting, today: datetime.date | None = None) -> list[Su
                 label=_("Advies zonder antwoord"),
                 title=_("Advies van %(body)s: %(subject)s") % {"body": advice.from_body.name, "subject": advice.subject},
                 description=advice.text,
-                detail=_("gegeven op %(day)s") % {"day": advice.given_on.strftime("%d-%m-%Y")},
+                detail=_("gegeven op %(day)s") % {"day": short_date(advice.given_on)},
                 url=advice.get_absolute_url(),
             )
         )
@@ -190,7 +191,7 @@ def suggestions(meeting: Meeting, today: datetime.date | None = None) -> list[Su
                 detail=_("voorgelegd door %(body)s, stond op %(day)s")
                 % {
                     "body": decision.meeting.body.name,
-                    "day": decision.escalated_to.meeting.date.strftime("%d-%m-%Y"),
+                    "day": short_date(decision.escalated_to.meeting.date),
                 },
                 url=decision.get_absolute_url(),
             )

@@ -38,6 +38,7 @@ from django.utils.translation import gettext_noop
 from simple_history.utils import bulk_update_with_history
 
 from bodies.models import Person
+from core.dates import long_date
 from projects.models import Project
 
 from ..models import AgendaAttachment, AgendaItem, Meeting
@@ -107,7 +108,7 @@ def _check_presenter(meeting: Meeting, presenter: Person | None) -> None:
     if presenter is not None and presenter.pk not in meeting_members(meeting):
         raise ValidationError(
             _("Inbreng komt van een lid van %(body)s op %(date)s.")
-            % {"body": meeting.body, "date": meeting.date.strftime("%d-%m-%Y")}
+            % {"body": meeting.body, "date": long_date(meeting.date)}
         )
 
 
@@ -312,7 +313,7 @@ def agenda_item_propose(
         if meeting.is_agenda_published:
             raise ValidationError(_("De agenda is al gepubliceerd: voorstellen kan niet meer."))
         raise ValidationError(
-            _("Voorstellen kon tot en met %(day)s.") % {"day": proposals_close_on(meeting).strftime("%d-%m-%Y")}
+            _("Voorstellen kon tot en met %(day)s.") % {"day": long_date(proposals_close_on(meeting))}
         )
     _check_title_free(meeting, title)
     _check_project(meeting, project)

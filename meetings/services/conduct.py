@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bodies.models import Person
+from core.dates import long_date
 
 from .. import signals
 from ..models import ActionItem, AgendaItem, Attendance, Meeting
@@ -50,7 +51,7 @@ def attendance_reply(
     if person.pk not in meeting_members(meeting):
         raise ValidationError(
             _("Alleen wie op %(date)s lid is van %(body)s, is uitgenodigd.")
-            % {"body": meeting.body, "date": meeting.date.strftime("%d-%m-%Y")}
+            % {"body": meeting.body, "date": long_date(meeting.date)}
         )
     attendance = Attendance.objects.filter(meeting=meeting, person=person).first()
     if attendance is None:

@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from bodies.models import Body, Person
 from bodies.sittings import members_on
+from core.dates import long_date
 
 from ..models import Attendance, Meeting
 
@@ -94,7 +95,7 @@ def attendance_record(
     if strangers:
         raise ValidationError(
             _("Alleen wie op %(date)s lid is van %(body)s, krijgt een aanwezigheid.")
-            % {"body": meeting.body, "date": meeting.date.strftime("%d-%m-%Y")}
+            % {"body": meeting.body, "date": long_date(meeting.date)}
         )
     for person_id, status in statuses.items():
         if status == Attendance.Status.SUBSTITUTED and not substitutes.get(person_id):

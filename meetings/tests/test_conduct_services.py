@@ -79,7 +79,7 @@ def test_no_reply_to_a_cancelled_meeting(network, voting_member):
 
 
 def test_only_members_of_the_body_on_the_date_are_invited(meeting, forum_member):
-    with pytest.raises(ValidationError, match="Alleen wie op 01-12-2026 lid is van Kernteam"):
+    with pytest.raises(ValidationError, match="Alleen wie op 1 december 2026 lid is van Kernteam"):
         attendance_reply(meeting=meeting, person=person(forum_member), reply="attending", today=BEFORE)
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from core.dates import long_date
 from core.tests.helpers import keyed
 from bodies import seed
 from bodies.tests.factories import MembershipFactory, PersonFactory, SeatFactory, UserFactory
@@ -80,7 +81,7 @@ def test_the_coordinator_not_in_the_body_is_told_only_members_are_invited(login,
 
     response = login(coordinator).post(url("reply", meeting), {"reply": "attending"}, follow=True)
 
-    assert messages_of(response) == [f"Alleen wie op {meeting.date:%d-%m-%Y} lid is van Werkgroep Vorming, is uitgenodigd."]
+    assert messages_of(response) == [f"Alleen wie op {long_date(meeting.date)} lid is van Werkgroep Vorming, is uitgenodigd."]
     assert not Attendance.objects.exists()
 
 
@@ -365,7 +366,7 @@ def test_the_minutes_are_submitted_then_approved_in_the_next_meeting(login, netw
     response = client.post(url("minutes_approve", first), {"approved_in": following.pk}, follow=True)
     first.refresh_from_db()
     assert (first.minutes_status, first.minutes_approved_in) == ("approved", following)
-    assert messages_of(response) == [f"Het verslag van {first.date:%d-%m-%Y} is goedgekeurd en voor het hele netwerk zichtbaar."]
+    assert messages_of(response) == [f"Het verslag van {long_date(first.date)} is goedgekeurd en voor het hele netwerk zichtbaar."]
 
 
 def test_approval_in_another_bodys_meeting_is_refused(login, network, coordinator):

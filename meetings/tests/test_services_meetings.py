@@ -75,7 +75,7 @@ def test_attendance_record_refuses_someone_outside_the_body_and_writes_nothing(
 ):
     meeting = meeting_of(network)
 
-    with pytest.raises(ValidationError, match="Alleen wie op 01-12-2026 lid is van Kernteam"):
+    with pytest.raises(ValidationError, match="Alleen wie op 1 december 2026 lid is van Kernteam"):
         attendance_record(
             meeting=meeting,
             statuses={person(coordinator).pk: "present", person(forum_member).pk: "present"},

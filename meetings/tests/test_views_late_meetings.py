@@ -1,4 +1,4 @@
-"""The coordinator sees the upcoming meetings whose call for items closed without a published agenda."""
+"""The coordinator sees the upcoming meetings whose call for items opened without a published agenda."""
 
 import datetime
 
@@ -20,12 +20,12 @@ TODAY = datetime.date(2026, 11, 25)
 days = datetime.timedelta
 
 
-def test_a_meeting_is_late_once_its_call_for_items_day_has_passed():
+def test_a_meeting_is_listed_once_its_call_for_items_has_opened():
     # Call for items 14 days before, agenda 7 days before (the defaults).
     network = NetworkFactory()
     the_body = BodyFactory(network=network)
-    on_time = MeetingFactory(body=the_body, date=TODAY + days(14))  # call closes today: not yet
-    call_closed = MeetingFactory(body=the_body, date=TODAY + days(13))
+    on_time = MeetingFactory(body=the_body, date=TODAY + days(14))  # call opens today: not yet
+    call_open = MeetingFactory(body=the_body, date=TODAY + days(13))
     agenda_overdue = MeetingFactory(body=the_body, date=TODAY + days(6))
     agenda_due_today = MeetingFactory(body=the_body, date=TODAY + days(7))
     MeetingFactory(body=the_body, date=TODAY + days(3), agenda_published_at=timezone.now())
@@ -37,9 +37,9 @@ def test_a_meeting_is_late_once_its_call_for_items_day_has_passed():
     assert [(line.meeting, line.agenda_late) for line in lines] == [
         (agenda_overdue, True),
         (agenda_due_today, False),
-        (call_closed, False),
+        (call_open, False),
     ]
-    assert lines[0].call_for_items_by == TODAY - days(8) and lines[0].agenda_by == TODAY - days(1)
+    assert lines[0].call_for_items_from == TODAY - days(8) and lines[0].agenda_by == TODAY - days(1)
     assert on_time not in [line.meeting for line in lines]
 
 
@@ -68,6 +68,18 @@ def test_the_coordination_overview_lists_them_with_their_deadlines(login, networ
     assert "Vergaderingen zonder agenda" in page
     assert f'href="{meeting.get_absolute_url()}"' in page
     assert "agenda te laat" in page
+
+
+def test_the_overview_says_since_when_the_call_for_items_runs(login, network, coordinator):
+    # The Beleidsgroep calls for items 14 days before its meeting: that is when the call opens.
+    today = timezone.localdate()
+    MeetingFactory(body=body(network, seed.BELEIDSGROEP), date=today + days(10))
+    opened = today - days(4)
+
+    page = main_html(login(coordinator).get(url(network)))
+
+    assert f'oproep voor agendapunten sinds <time datetime="{opened:%Y-%m-%d}">' in page
+    assert "oproep voor agendapunten tot" not in page
 
 
 def test_without_late_meetings_it_says_all_is_on_schedule(login, network, coordinator):

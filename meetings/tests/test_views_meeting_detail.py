@@ -384,6 +384,24 @@ def test_a_cancelled_meeting_offers_no_forms(login, network, coordinator):
     assertNotContains(response, 'name="person_')
 
 
+def test_a_cancelled_meeting_shows_no_quorum(login, network, coordinator):
+    meeting = meeting_of(network, status="cancelled")
+
+    response = login(coordinator).get(meeting.get_absolute_url())
+
+    assertNotContains(response, "Quorum niet bereikt")
+    assertNotContains(response, "nodig voor het quorum")
+
+
+def test_a_cancelled_meeting_offers_its_agenda_to_read_not_to_draw_up(login, network, coordinator):
+    meeting = meeting_of(network, status="cancelled")
+
+    response = login(coordinator).get(meeting.get_absolute_url())
+
+    assertNotContains(response, "Agenda opstellen")
+    assertContains(response, "Agenda bekijken")
+
+
 # Cost -----------------------------------------------------------------------------------
 
 

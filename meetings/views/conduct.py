@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from bodies import permissions
 from bodies.models import Person
+from core.dates import long_date
 from core.submissions import AlreadySubmitted, submit_once
 
 from ..selectors import meetings as selectors
@@ -220,7 +221,7 @@ def minutes_approve(request: HttpRequest, network: str, pk: int) -> HttpResponse
     messages.success(
         request,
         _("Het verslag van %(day)s is goedgekeurd en voor het hele netwerk zichtbaar.")
-        % {"day": meeting.date.strftime("%d-%m-%Y")},
+        % {"day": long_date(meeting.date)},
     )
     return redirect(approved_in)
 

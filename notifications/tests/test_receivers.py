@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from icalendar import Calendar
 
 from bodies.models import Person
+from core.dates import long_date
 from meetings import signals
 from meetings.models import AgendaItem, Meeting
 from meetings.services.agenda import agenda_publish
@@ -33,7 +34,7 @@ def test_publishing_the_agenda_mails_every_member_once_after_commit(
         assert mail.outbox == []
     assert len(callbacks) == 1
     assert len(mail.outbox) == len(members)
-    assert {message.subject for message in mail.outbox} == {f"Agenda Beleidsgroep van {meeting.date:%d-%m-%Y}"}
+    assert {message.subject for message in mail.outbox} == {f"Agenda Beleidsgroep van {long_date(meeting.date)}"}
     assert set(Notification.objects.values_list("state", "object_key")) == {
         (Notification.State.SENT, f"meeting:{meeting.pk}:agenda")
     }
@@ -122,7 +123,7 @@ def test_moving_a_meeting_mails_every_invited_person_once_after_commit(
         assert mail.outbox == []
     assert len(callbacks) == 1
     assert len(mail.outbox) == len(members)
-    assert {message.subject for message in mail.outbox} == {f"Verplaatst: Beleidsgroep, nu op {meeting.date:%d-%m-%Y}"}
+    assert {message.subject for message in mail.outbox} == {f"Verplaatst: Beleidsgroep, nu op {long_date(meeting.date)}"}
     assert set(Notification.objects.values_list("state", "object_key")) == {
         (Notification.State.SENT, f"meeting:{meeting.pk}:moved:1")
     }
@@ -196,7 +197,7 @@ def test_a_reminder_still_waiting_for_a_cancelled_meeting_is_skipped_but_the_can
         (Kind.MEETING_CANCELLED, Notification.State.SENT, ""),
     }
     assert len(mail.outbox) == len(members)
-    assert {message.subject for message in mail.outbox} == {f"Geannuleerd: Beleidsgroep van {meeting.date:%d-%m-%Y}"}
+    assert {message.subject for message in mail.outbox} == {f"Geannuleerd: Beleidsgroep van {long_date(meeting.date)}"}
 
 
 def test_a_move_still_waiting_when_the_meeting_is_cancelled_is_skipped(meeting, members):
@@ -217,7 +218,7 @@ def test_a_reminder_still_waiting_for_a_moved_meeting_gives_the_new_day(meeting,
     move(meeting, date=new_day, start_time=datetime.time(9, 30))
     send_due()
     [message] = [m for m in mail.outbox if m.subject.startswith("Herinnering")]
-    assert message.subject == f"Herinnering: Beleidsgroep op {new_day:%d-%m-%Y}"
+    assert message.subject == f"Herinnering: Beleidsgroep op {long_date(new_day)}"
     with translation.override("nl"):
         assert f"{date_format(new_day, 'l j F Y')}, 09:30, Stadhuis Genk" in message.body
     [event] = Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")

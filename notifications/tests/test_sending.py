@@ -15,6 +15,7 @@ from icalendar import Calendar
 from bodies.models import Person
 from calendars.tests.factories import FeedTokenFactory
 from calendars.tests.helpers import parse_feed, personal_url
+from core.dates import long_date
 from meetings.models import ActionItem, Meeting
 from meetings.services.planning import meeting_cancel, meeting_move
 from notifications.models import Kind, Notification, NotificationPreference
@@ -43,7 +44,7 @@ def test_a_reminder_is_a_dutch_mail_with_text_html_a_link_and_an_invitation(meet
     tom = person(voting_member)
     assert message.to == [f"Tom Janssens <{tom.email}>"]
     assert message.from_email == "governance@localhost"
-    assert message.subject == f"Herinnering: Beleidsgroep op {meeting.date:%d-%m-%Y}"
+    assert message.subject == f"Herinnering: Beleidsgroep op {long_date(meeting.date)}"
     link = f"https://bestuur.example.org/n/plantrekkers/meetings/{meeting.pk}/"
     assert "Dag Tom Janssens," in message.body
     assert "Beleidsgroep vergadert binnenkort" in message.body
@@ -91,7 +92,7 @@ def test_a_move_is_a_dutch_mail_with_where_it_was_and_is_and_a_new_invitation(cl
     [message] = mail.outbox
     tom = person(voting_member)
     assert message.to == [f"Tom Janssens <{tom.email}>"]
-    assert message.subject == f"Verplaatst: Beleidsgroep, nu op {new_day:%d-%m-%Y}"
+    assert message.subject == f"Verplaatst: Beleidsgroep, nu op {long_date(new_day)}"
     link = f"https://bestuur.example.org/n/plantrekkers/meetings/{meeting.pk}/"
     with translation.override("nl"):
         was, becomes = date_format(old_day, "l j F Y"), date_format(new_day, "l j F Y")
@@ -126,7 +127,7 @@ def test_a_cancellation_is_a_dutch_mail_with_the_reason_that_withdraws_the_invit
         assert send_due().sent == 1
 
     [message] = mail.outbox
-    assert message.subject == f"Geannuleerd: Beleidsgroep van {meeting.date:%d-%m-%Y}"
+    assert message.subject == f"Geannuleerd: Beleidsgroep van {long_date(meeting.date)}"
     assert "De vergadering van Beleidsgroep gaat niet door." in message.body
     assert "19:00, Stadhuis Genk" in message.body
     assert "Reden: De voorzitter is ziek & de zaal <bezet>" in message.body

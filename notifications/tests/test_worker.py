@@ -33,6 +33,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from bodies.tests.factories import PersonFactory
+from core.dates import long_date
 from notifications.models import Kind, Notification
 from notifications.planning import add_for_people
 
@@ -201,7 +202,7 @@ def test_two_workers_and_six_deliveries_of_the_task_mail_each_person_once(meetin
 
     assert inbox.recipients() == sorted(f"{p.name} <{p.email}>" for p in people)
     message = inbox.messages[0]
-    assert message["Subject"] == f"Herinnering: Beleidsgroep op {meeting.date:%d-%m-%Y}"
+    assert message["Subject"] == f"Herinnering: Beleidsgroep op {long_date(meeting.date)}"
     assert message["From"] == settings.DEFAULT_FROM_EMAIL
     bodies = {part.get_content_type(): part.get_payload(decode=True).decode() for part in message.walk() if not part.is_multipart()}
     assert set(bodies) == {"text/plain", "text/html", "text/calendar"}
