@@ -208,12 +208,14 @@ class WorkingGroupStartForm(SubmitOnceMixin, forms.Form):
         """The picker's choice as the stored rule (`rrule`), checked like every rule."""
         data = super().clean()
         rhythm = data.get("rhythm")
-        if rhythm == WEEKLY and not data.get("every_weeks"):
-            self.add_error("every_weeks", _("Geef aan om de hoeveel weken de groep vergadert."))
-        if rhythm == MONTHLY and not data.get("every_months"):
-            self.add_error("every_months", _("Geef aan om de hoeveel maanden de groep vergadert."))
-        if rhythm == YEARLY and not data.get("months") and "months" not in self.errors:
-            self.add_error("months", _("Kies de maanden waarin de groep vergadert."))
+        needed = {
+            WEEKLY: ("every_weeks", _("Geef aan om de hoeveel weken de groep vergadert.")),
+            MONTHLY: ("every_months", _("Geef aan om de hoeveel maanden de groep vergadert.")),
+            YEARLY: ("months", _("Kies de maanden waarin de groep vergadert.")),
+        }.get(rhythm)
+        # A field already refused (a value out of range) is not also reported as missing.
+        if needed and not data.get(needed[0]) and needed[0] not in self.errors:
+            self.add_error(*needed)
         if self.errors or not {"rhythm", "weekday", "ordinal"} <= data.keys():
             return data
         rule = rhythm_rule(
