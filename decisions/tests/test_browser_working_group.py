@@ -6,6 +6,7 @@ today or on a weekend. Every page passes axe-core (WCAG 2.1 AA). Screenshots in 
 """
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -19,8 +20,13 @@ from bodies.tests.test_browser import assert_accessible, screenshot, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def field(page: Page, label: str):
+    # Required fields carry an asterisk after their label.
+    return page.get_by_label(re.compile(rf"^\s*{re.escape(label)}\s*\*?\s*$"))
+
+
 def type_into(page: Page, label: str, text: str) -> None:
-    page.get_by_label(label, exact=True).focus()
+    field(page, label).focus()
     page.keyboard.press("Control+A")
     page.keyboard.type(text)
 
@@ -51,7 +57,7 @@ def test_the_chair_starts_a_working_group_picking_its_rhythm_in_words_by_keyboar
     page.keyboard.press("ArrowUp")
     expect(page.get_by_label("Om de zoveel weken, op een weekdag")).to_be_checked()
     type_into(page, "Om de hoeveel weken", "2")
-    weekday = page.get_by_label("Weekdag", exact=True)
+    weekday = field(page, "Weekdag")
     weekday.focus()
     # Tuesday is preset; two down is Thursday.
     page.keyboard.press("ArrowDown")
