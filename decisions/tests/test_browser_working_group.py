@@ -56,6 +56,10 @@ def test_the_chair_starts_a_working_group_picking_its_rhythm_in_words_by_keyboar
     monthly.focus()
     page.keyboard.press("ArrowUp")
     expect(page.get_by_label("Om de zoveel weken, op een weekdag")).to_be_checked()
+    # Only the fields this kind of rhythm uses stay in view.
+    expect(field(page, "Om de hoeveel maanden")).to_be_hidden()
+    expect(field(page, "Welke in de maand")).to_be_hidden()
+    expect(page.get_by_label("maart", exact=True)).to_be_hidden()
     type_into(page, "Om de hoeveel weken", "2")
     weekday = field(page, "Weekdag")
     weekday.focus()

@@ -103,7 +103,7 @@ def test_the_form_has_no_typed_rule_and_offers_working_days_only(login, network,
     assert [label for _code, label in form.fields["weekday"].choices] == [
         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
     ]
-    assertContains(response, "<legend class=\"h3\">Overlegritme</legend>", html=True)
+    assertContains(response, "<legend class=\"h5\">Overlegritme</legend>", html=True)
     assert "RFC 5545" not in response.content.decode()
 
 
