@@ -20,6 +20,7 @@ from guardian.shortcuts import get_perms_for_model
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import permissions
+from .cadence import rule_words
 from .models import (
     AccessGroup,
     Body,
@@ -318,9 +319,16 @@ class MandateAdmin(NetworkScopedChoicesMixin, SimpleHistoryAdmin):
 
 
 class CadencePhaseInline(admin.TabularInline):
+    """The raw rule stays editable here, for experts; next to it, what it means in words."""
+
     model = CadencePhase
     extra = 0
-    fields = ["position", "label", "rrule", "starts_on", "ends_on"]
+    fields = ["position", "label", "rrule", "in_words", "starts_on", "ends_on"]
+    readonly_fields = ["in_words"]
+
+    @admin.display(description=_("in woorden"))
+    def in_words(self, phase: CadencePhase) -> str:
+        return rule_words(phase.rrule) if phase.rrule else "—"
 
 
 @admin.register(Cadence)
