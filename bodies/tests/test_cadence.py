@@ -4,12 +4,10 @@ import time
 import pytest
 from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
-
 from django.utils import translation
 
 from bodies.cadence import MAX_HORIZON_DAYS, occurrences, rhythm_rule, rule_words
 from bodies.models import CadencePhase, validate_rrule
-from bodies.tests.factories import BodyFactory, CadenceFactory, CadencePhaseFactory
 
 D = datetime.date
 
