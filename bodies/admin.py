@@ -21,6 +21,7 @@ from guardian.shortcuts import get_perms_for_model
 from core.admin import HistoryAdmin
 
 from . import permissions
+from .cadence import rule_words
 from .models import (
     AccessGroup,
     Body,
@@ -319,9 +320,16 @@ class MandateAdmin(NetworkScopedChoicesMixin, HistoryAdmin):
 
 
 class CadencePhaseInline(admin.TabularInline):
+    """The raw rule stays editable here, for experts; next to it, what it means in words."""
+
     model = CadencePhase
     extra = 0
-    fields = ["position", "label", "rrule", "starts_on", "ends_on"]
+    fields = ["position", "label", "rrule", "in_words", "starts_on", "ends_on"]
+    readonly_fields = ["in_words"]
+
+    @admin.display(description=_("in woorden"))
+    def in_words(self, phase: CadencePhase) -> str:
+        return rule_words(phase.rrule) if phase.rrule else "—"
 
 
 @admin.register(Cadence)

@@ -14,6 +14,9 @@ import logging
 from collections.abc import Sequence
 
 from dateutil.rrule import rrulestr
+from django.utils.dates import MONTHS, WEEKDAYS
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 logger = logging.getLogger(__name__)
 
@@ -230,3 +233,113 @@ def _phase_dates(phase, text: str, *, begin: datetime.date, low: datetime.date, 
             logger.warning("Cadence phase %s cut short after %s dates before %s", getattr(phase, "pk", None), scanned, low)
             break
     return dates
+
+
+# A rhythm in words ---------------------------------------------------------------------
+
+RULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# The picker's "which weekday of the month": first to fourth, or the last one.
+ORDINALS = (1, 2, 3, 4, -1)
+
+
+def _ordinal(number: int) -> str:
+    names = {
+        1: _("eerste"),
+        2: _("tweede"),
+        3: _("derde"),
+        4: _("vierde"),
+        5: _("vijfde"),
+        -1: _("laatste"),
+        -2: _("voorlaatste"),
+    }
+    return names.get(number, str(number))
+
+
+def _join(items: list[str]) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    return _("%(items)s en %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
+
+
+def rule_words(rule: str, *, at: datetime.time | None = None) -> str:
+    """A stored rule in the reader's words, the one way a rhythm is shown on a page.
+
+    FREQ=WEEKLY;INTERVAL=2;BYDAY=TU → "om de 2 weken op dinsdag"; FREQ=MONTHLY;BYDAY=2TH
+    (or BYDAY=TH;BYSETPOS=2) → "elke maand op de tweede donderdag";
+    FREQ=YEARLY;BYMONTH=3,10;BYDAY=1WE → "2 keer per jaar, in maart en oktober, op de
+    eerste woensdag". With `at`, the hour follows ("om 19:30"). A rule that is no meeting
+    rhythm (`rule_problem`) is shown as it is stored.
+    """
+    text = (rule or "").strip()
+    if rule_problem(text[: MAX_RULE_LENGTH + 1]) is not None:
+        return text
+    parts = _parts(text)
+    interval = int(parts.get("INTERVAL", "1"))
+    freq = parts["FREQ"]
+    months = [int(month) for month in filter(None, parts.get("BYMONTH", "").split(","))]
+    positions = [int(item) for item in filter(None, parts.get("BYSETPOS", "").split(","))]
+
+    if freq == "YEARLY" and months and interval == 1:
+        count = len(months)
+        words = [ngettext("%(n)s keer per jaar", "%(n)s keer per jaar", count) % {"n": count}]
+    else:
+        every = {
+            "DAILY": (_("elke dag"), _("om de %(n)s dagen")),
+            "WEEKLY": (_("elke week"), _("om de %(n)s weken")),
+            "MONTHLY": (_("elke maand"), _("om de %(n)s maanden")),
+            "YEARLY": (_("elk jaar"), _("om de %(n)s jaar")),
+        }[freq]
+        words = [every[0] if interval == 1 else every[1] % {"n": interval}]
+    if months:
+        words.append(_("in %(months)s") % {"months": _join([str(MONTHS[month]) for month in months])})
+
+    days = []
+    items = [item.strip() for item in parts.get("BYDAY", "").split(",") if item.strip()]
+    for item in items:
+        number, name = item[:-2], str(WEEKDAYS[RULE_DAYS.index(item[-2:])])
+        if not number and len(items) == 1 and len(positions) == 1:
+            # BYDAY=TH;BYSETPOS=2 says the same as BYDAY=2TH.
+            number, positions = str(positions[0]), []
+        days.append(
+            _("de %(ordinal)s %(day)s") % {"ordinal": _ordinal(int(number)), "day": name} if number else name
+        )
+    if days:
+        words.append(_("op %(days)s") % {"days": _join(days)})
+    if parts.get("BYMONTHDAY"):
+        words.append(_("op dag %(days)s van de maand") % {"days": _join(parts["BYMONTHDAY"].split(","))})
+    if positions:
+        words.append(
+            _("telkens de %(positions)s daarvan") % {"positions": _join([_ordinal(number) for number in positions])}
+        )
+    if at is not None:
+        words.append(_("om %(hour)s") % {"hour": at.strftime("%H:%M")})
+    return ", ".join(words) if freq == "YEARLY" and months and interval == 1 else " ".join(words)
+
+
+def rhythm_rule(
+    *, kind: str, weekday: str, interval: int = 1, ordinal: int | None = None, months: Sequence[int] = ()
+) -> str:
+    """The stored rule for the rhythm picker's choice.
+
+    `weekly`: every `interval` weeks on `weekday`; `monthly`: the `ordinal` weekday every
+    `interval` months; `yearly`: the `ordinal` weekday of each of `months` (as many
+    times a year as months). The nth weekday is written BYDAY=2TH: in a yearly rule with
+    BYMONTH it counts within each month, where BYSETPOS would count within the year.
+    """
+    if weekday not in RULE_DAYS:
+        raise ValueError(weekday)
+    if kind == "weekly":
+        parts = ["FREQ=WEEKLY", f"BYDAY={weekday}"]
+    elif kind in ("monthly", "yearly"):
+        if ordinal not in ORDINALS:
+            raise ValueError(ordinal)
+        parts = ["FREQ=MONTHLY" if kind == "monthly" else "FREQ=YEARLY", f"BYDAY={ordinal}{weekday}"]
+        if kind == "yearly":
+            if not months or any(not 1 <= month <= 12 for month in months):
+                raise ValueError(months)
+            parts.insert(1, "BYMONTH=" + ",".join(str(month) for month in sorted(set(months))))
+    else:
+        raise ValueError(kind)
+    if kind != "yearly" and interval != 1:
+        parts.insert(1, f"INTERVAL={interval}")
+    return ";".join(parts)

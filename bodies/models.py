@@ -24,9 +24,8 @@ from .cadence import (
     MAX_DATES_PER_YEAR,
     MAX_INTERVALS,
     PROBE_YEARS,
-    cadence_anchor,
-    occurrences,
     rule_problem,
+    rule_words,
 )
 
 
@@ -680,15 +679,6 @@ class Cadence(models.Model):
     def __str__(self):
         return self.description or str(self.body)
 
-    def next_dates(self, after: datetime.date, count: int = 3) -> list[datetime.date]:
-        """The next planned dates from `after` on; uses prefetched phases."""
-        phases = list(self.phases.all())
-        if not phases:
-            return []
-        anchor = cadence_anchor(active_from=self.body.active_from, phases=phases)
-        horizon = after + datetime.timedelta(days=366 * 2)
-        return occurrences(phases, anchor=anchor, start=after, end=horizon)[:count]
-
 
 class CadencePhase(models.Model):
     """One phase of a cadence ("1 x per maand in de beginfase").
@@ -719,7 +709,7 @@ class CadencePhase(models.Model):
         ]
 
     def __str__(self):
-        return self.label or self.rrule
+        return self.label or rule_words(self.rrule)
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:

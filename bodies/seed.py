@@ -2,8 +2,11 @@
 
 Texts are the seed's words, character for character. Where the seed is silent the
 structure stays open: a seat without a number has no count, the Kernteam's limit
-is unset, cadences have no hour or place. Kinds and domains of each power are
-this application's reading of the bullet; the bullet itself is kept as source text.
+is unset. Kinds and domains of each power are this application's reading of the
+bullet; the bullet itself is kept as source text. The seed gives only how often a
+body meets: the weekday, hour, length and place of each rhythm are this
+application's choice, one weekday per body so that the Kernteam, who sits in the
+support group and the Forum, is never asked to two meetings on one day.
 """
 
 import datetime
@@ -75,7 +78,10 @@ BODIES = [
         ],
         "cadence": {
             "description": "1 X 14 dagen gezamenlijk overleg (minstens)",
-            "phases": [{"label": "", "rrule": "FREQ=WEEKLY;INTERVAL=2"}],
+            "phases": [{"label": "", "rrule": "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"}],
+            "start_time": datetime.time(9, 30),
+            "duration_minutes": 90,
+            "location": "Kantoor Plan-trekkers, Genk",
         },
     },
     {
@@ -121,9 +127,12 @@ BODIES = [
         "cadence": {
             "description": "1 X per maand in de beginfase, nadien 1 X per 2 maanden gezamenlijk overleg.",
             "phases": [
-                {"label": "Beginfase", "rrule": "FREQ=MONTHLY"},
-                {"label": "Nadien", "rrule": "FREQ=MONTHLY;INTERVAL=2"},
+                {"label": "Beginfase", "rrule": "FREQ=MONTHLY;BYDAY=2TH"},
+                {"label": "Nadien", "rrule": "FREQ=MONTHLY;INTERVAL=2;BYDAY=2TH"},
             ],
+            "start_time": datetime.time(19, 0),
+            "duration_minutes": 120,
+            "location": "Kantoor Plan-trekkers, Genk",
         },
     },
     {
@@ -179,7 +188,10 @@ BODIES = [
         ],
         "cadence": {
             "description": "1 X per maand gezamenlijk overleg",
-            "phases": [{"label": "", "rrule": "FREQ=MONTHLY"}],
+            "phases": [{"label": "", "rrule": "FREQ=MONTHLY;BYDAY=3WE"}],
+            "start_time": datetime.time(13, 30),
+            "duration_minutes": 120,
+            "location": "Welzijnscampus, Genk",
         },
     },
     {
@@ -216,7 +228,10 @@ BODIES = [
         ],
         "cadence": {
             "description": "2 X per jaar",
-            "phases": [{"label": "", "rrule": "FREQ=MONTHLY;INTERVAL=6"}],
+            "phases": [{"label": "", "rrule": "FREQ=YEARLY;BYMONTH=3,10;BYDAY=1WE"}],
+            "start_time": datetime.time(14, 0),
+            "duration_minutes": 180,
+            "location": "Cultuurcentrum, Genk",
         },
     },
 ]

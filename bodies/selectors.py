@@ -8,7 +8,8 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from .cadence import phase_windows
@@ -37,6 +38,7 @@ class BodyOverview:
     member_count: int
     next_dates: list[datetime.date]
     working_groups: list["BodyOverview"] = field(default_factory=list)
+    has_cadence: bool = False
 
     def rows(self, depth: int = 0, parent: Body | None = None):
         """This body and the working groups below it, each as (overview, depth, steering body)."""
@@ -48,27 +50,27 @@ class BodyOverview:
 def network_overview(network: Network, today: datetime.date) -> list[BodyOverview]:
     """The network's active bodies in order, each working group under the body that steers it.
 
-    Queries: bodies with their cadence and task count, cadence phases, current
-    memberships, seats filled by another body.
+    Queries: bodies with their cadence and task count, their next planned meetings,
+    current memberships, seats filled by another body.
     """
     bodies = list(
         network.bodies.active_on(today)
         .select_related("cadence")
-        .prefetch_related("cadence__phases")
         .annotate(task_count=Count("tasks"))
         # Meta.ordering is dropped from aggregating queries: say it again.
         .order_by("position", "name")
     )
     members = _member_ids_by_body(network, today)
+    next_dates = planned_dates_by_body([body.pk for body in bodies], today)
 
     overviews = {}
     for body in bodies:
-        cadence = _cadence_of(body)
         overviews[body.pk] = BodyOverview(
             body=body,
             task_count=body.task_count,
             member_count=len(members[body.pk]),
-            next_dates=cadence.next_dates(today) if cadence else [],
+            next_dates=next_dates[body.pk],
+            has_cadence=_cadence_of(body) is not None,
         )
     top = []
     for body in bodies:
@@ -79,6 +81,31 @@ def network_overview(network: Network, today: datetime.date) -> list[BodyOvervie
             # A working group whose steering body is no longer active still shows.
             top.append(overviews[body.pk])
     return top
+
+
+# How many next meetings a sheet and the network home show per body.
+NEXT_DATES_SHOWN = 3
+
+
+def planned_dates_by_body(body_ids: list[int], today: datetime.date) -> dict[int, list[datetime.date]]:
+    """The dates of each body's next planned meetings from `today` on (one query, at most
+    NEXT_DATES_SHOWN a body): the meetings themselves, moved or added by hand included,
+    cancelled ones left out, never a date the planner did not make.
+    """
+    # Imported here: the meetings app builds on this one, not the other way round.
+    from meetings.models import Meeting
+
+    ranked = (
+        Meeting.objects.upcoming(today)
+        .filter(body_id__in=body_ids)
+        .annotate(rank=Window(RowNumber(), partition_by=F("body_id"), order_by=[F("date"), F("start_time"), F("pk")]))
+        .filter(rank__lte=NEXT_DATES_SHOWN)
+        .values_list("body_id", "date")
+    )
+    dates = defaultdict(list)
+    for body_id, day in ranked:
+        dates[body_id].append(day)
+    return dates
 
 
 def _member_ids_by_body(network: Network, today: datetime.date) -> dict[int, set[int]]:
@@ -210,7 +237,7 @@ def body_sheet_data(body: Body, today: datetime.date) -> BodySheet:
     )
 
     cadence = _cadence_of(body)
-    phases, next_dates = [], []
+    phases = []
     if cadence is not None:
         cadence.body = body
         all_phases = list(cadence.phases.all())
@@ -219,7 +246,8 @@ def body_sheet_data(body: Body, today: datetime.date) -> BodySheet:
         for phase in all_phases:
             begin, end = windows.get(phase.pk, (None, None))
             phases.append(PhaseLine(phase=phase, begins=begin, ends=end, starts=phase.pk in windows))
-        next_dates = cadence.next_dates(today)
+    # A body without a rhythm may still have meetings added by hand.
+    next_dates = planned_dates_by_body([body.pk], today)[body.pk]
 
     return BodySheet(
         body=body,

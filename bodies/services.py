@@ -130,7 +130,13 @@ def network_load_seed(*, demo_people: bool = False) -> SeedReport:
             targets = [bodies[name] for name in mandate_spec.get("targets", [])]
             if targets and not mandate.targets.exists():
                 mandate.targets.set(targets)
-        cadence = report.ensure(Cadence, body=body, defaults={"description": spec["cadence"]["description"]})
+        cadence = report.ensure(
+            Cadence,
+            body=body,
+            defaults={
+                field: spec["cadence"][field] for field in ("description", "start_time", "duration_minutes", "location")
+            },
+        )
         for position, phase in enumerate(spec["cadence"]["phases"]):
             report.ensure(
                 CadencePhase,

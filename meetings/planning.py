@@ -2,7 +2,10 @@
 
 A cadence gives *cadence dates* (bodies.cadence.occurrences). On a Belgian public
 holiday the body's holiday rule decides: shift to the next or previous working day
-(skipping weekends and holidays), skip that meeting, or keep the date. The planner
+(skipping weekends and holidays), skip that meeting, or keep the date. A meeting is
+never planned on a weekend: a cadence date on a Saturday or Sunday (a rule without a
+weekday, such as FREQ=MONTHLY from the 1st) moves to the next working day, or to the
+previous one for a body that shifts backwards. The planner
 (meetings.services.planning) stores the cadence date with the meeting, so a moved or
 cancelled meeting is never planned again.
 """
@@ -40,13 +43,15 @@ def is_working_day(day: datetime.date, holidays: Container[datetime.date]) -> bo
 def adjust_for_holiday(day: datetime.date, rule: str, holidays: Container[datetime.date]) -> datetime.date | None:
     """The day the meeting of cadence date `day` falls on; None when the rule skips it.
 
-    Only a holiday moves a date: a cadence that falls on a weekend keeps it.
+    A weekend always moves, whatever the rule (keeping or skipping is for holidays):
+    a rhythm that lands on a Saturday meant the nearest working day, not no meeting.
     """
-    if day not in holidays or rule == HolidayRule.KEEP:
-        return day
-    if rule == HolidayRule.SKIP:
-        return None
     step = -ONE_DAY if rule == HolidayRule.PREVIOUS_WORKING_DAY else ONE_DAY
+    if day.weekday() < 5:
+        if day not in holidays or rule == HolidayRule.KEEP:
+            return day
+        if rule == HolidayRule.SKIP:
+            return None
     candidate = day
     for _ in range(MAX_SHIFT_DAYS):
         candidate += step
@@ -69,17 +74,19 @@ def planned_dates(
     """The meetings from cadence dates `start`..`end` (inclusive), within the body's active period.
 
     A meeting shifted to a day before `start` (a cadence date today, moved to the
-    previous working day) would lie in the past: it is left out.
+    previous working day) would lie in the past: it is left out, and so is one shifted
+    onto a day that already has one of these meetings (a daily rule's weekend).
     """
     low = max(start, active_from) if active_from else start
     high = min(end, active_until) if active_until else end
     if not phases or low > high:
         return []
-    result = []
+    result, taken = [], set()
     for cadence_date in occurrences(phases, anchor=anchor, start=low, end=high):
         day = adjust_for_holiday(cadence_date, rule, holidays)
-        if day is None or day < start:
+        if day is None or day < start or day in taken:
             continue
+        taken.add(day)
         result.append(PlannedDate(cadence_date=cadence_date, date=day))
     return result
 

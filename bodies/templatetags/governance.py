@@ -1,85 +1,22 @@
 """Presentation helpers for the governance pages: rhythms in words, the chart's drawing."""
 
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django import template
-from django.utils.dates import MONTHS, WEEKDAYS
-from django.utils.translation import gettext as _
 
 from bodies import permissions
+from bodies.cadence import rule_words
 from bodies.selectors import OrgChart, RelationKind
 
 register = template.Library()
 
-RRULE_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
-
-
-def _ordinal(number: int) -> str:
-    names = {
-        1: _("eerste"),
-        2: _("tweede"),
-        3: _("derde"),
-        4: _("vierde"),
-        5: _("vijfde"),
-        -1: _("laatste"),
-        -2: _("voorlaatste"),
-    }
-    return names.get(number, str(number))
-
-
-def _join(items: list[str]) -> str:
-    if len(items) < 2:
-        return "".join(items)
-    return _("%(items)s en %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
-
 
 @register.filter
-def rrule_words(rule: str) -> str:
-    """An RFC 5545 rule in the reader's words: FREQ=WEEKLY;INTERVAL=2 → "om de 2 weken".
-
-    Parts this reader does not know are left out of the words; the rule itself
-    stays on the page next to them.
-    """
-    try:
-        parts = dict(part.split("=", 1) for part in rule.upper().strip().split(";") if part)
-        interval = int(parts.get("INTERVAL", "1"))
-    except ValueError:
-        return rule
-    every = {
-        "DAILY": (_("elke dag"), _("om de %(n)s dagen")),
-        "WEEKLY": (_("elke week"), _("om de %(n)s weken")),
-        "MONTHLY": (_("elke maand"), _("om de %(n)s maanden")),
-        "YEARLY": (_("elk jaar"), _("om de %(n)s jaar")),
-    }.get(parts.get("FREQ"))
-    if every is None:
-        return rule
-    words = [every[0] if interval == 1 else every[1] % {"n": interval}]
-
-    days = []
-    for item in filter(None, parts.get("BYDAY", "").split(",")):
-        match = re.fullmatch(r"([+-]?\d+)?(MO|TU|WE|TH|FR|SA|SU)", item)
-        if not match:
-            return rule
-        name = str(WEEKDAYS[RRULE_DAYS.index(match.group(2))])
-        days.append(
-            _("de %(ordinal)s %(day)s") % {"ordinal": _ordinal(int(match.group(1))), "day": name}
-            if match.group(1)
-            else name
-        )
-    if days:
-        words.append(_("op %(days)s") % {"days": _join(days)})
-    if parts.get("BYMONTHDAY"):
-        words.append(_("op dag %(days)s van de maand") % {"days": _join(parts["BYMONTHDAY"].split(","))})
-    if parts.get("BYMONTH"):
-        try:
-            months = [str(MONTHS[int(month)]) for month in parts["BYMONTH"].split(",")]
-        except (ValueError, KeyError):
-            return rule
-        words.append(_("in %(months)s") % {"months": _join(months)})
-    return " ".join(words)
+def rrule_words(rule: str, at=None) -> str:
+    """{{ phase.rrule|rrule_words:cadence.start_time }}: the rule in words (bodies.cadence.rule_words)."""
+    return rule_words(rule, at=at or None)
 
 
 # The organisation chart ---------------------------------------------------------------

@@ -244,6 +244,18 @@ def test_a_rhythm_that_is_no_meeting_rhythm_is_refused_in_the_admin_in_dutch(adm
     assert phase.rrule == "FREQ=MONTHLY"
 
 
+def test_the_admin_keeps_the_raw_rule_and_shows_it_in_words(admin_client):
+    phase = CadencePhaseFactory(rrule="FREQ=MONTHLY;BYDAY=2TH")
+
+    response = admin_client.get(
+        reverse("admin:bodies_cadence_change", args=[phase.cadence.pk]), HTTP_ACCEPT_LANGUAGE="nl"
+    )
+
+    html = response.content.decode()
+    assert 'name="phases-0-rrule"' in html and 'value="FREQ=MONTHLY;BYDAY=2TH"' in html
+    assert "elke maand op de tweede donderdag" in html
+
+
 # --- the rules of who may do what, edited in the admin ---------------------------------------
 
 

@@ -4,10 +4,10 @@ import time
 import pytest
 from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
-from bodies.cadence import MAX_HORIZON_DAYS, occurrences
+from bodies.cadence import MAX_HORIZON_DAYS, occurrences, rhythm_rule, rule_words
 from bodies.models import CadencePhase, validate_rrule
-from bodies.tests.factories import BodyFactory, CadenceFactory, CadencePhaseFactory
 
 D = datetime.date
 
@@ -39,12 +39,81 @@ def test_a_phase_ends_the_day_before_the_next_one_starts():
     assert dates == [D(2024, 2, 5), D(2024, 2, 12), D(2024, 2, 19), D(2024, 2, 26), D(2024, 3, 4), D(2024, 4, 4)]
 
 
-@pytest.mark.django_db
-def test_a_cadence_gives_its_next_three_dates():
-    body = BodyFactory(active_from=D(2023, 2, 1))
-    cadence = CadenceFactory(body=body)
-    CadencePhaseFactory(cadence=cadence, rrule="FREQ=MONTHLY;INTERVAL=6")
-    assert cadence.next_dates(D(2026, 11, 23)) == [D(2027, 2, 1), D(2027, 8, 1), D(2028, 2, 1)]
+# --- the rhythm picker's rules and every rule in words (rhythm_rule, rule_words) ---
+
+
+def test_the_picker_makes_every_two_weeks_on_tuesday():
+    assert rhythm_rule(kind="weekly", weekday="TU", interval=2) == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"
+
+
+def test_the_picker_makes_the_second_thursday_every_three_months():
+    assert rhythm_rule(kind="monthly", weekday="TH", ordinal=2, interval=3) == "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TH"
+
+
+def test_the_picker_makes_twice_a_year_in_the_given_months_in_order():
+    rule = rhythm_rule(kind="yearly", weekday="WE", ordinal=1, months=[10, 3])
+    assert rule == "FREQ=YEARLY;BYMONTH=3,10;BYDAY=1WE"
+
+
+def test_twice_a_year_counts_the_weekday_within_each_month():
+    dates = occurrences(
+        [phase("FREQ=YEARLY;BYMONTH=3,10;BYDAY=1WE")], anchor=D(2027, 1, 1), start=D(2027, 1, 1), end=D(2027, 12, 31)
+    )
+    assert dates == [D(2027, 3, 3), D(2027, 10, 6)]
+
+
+def test_the_last_friday_of_the_month_is_a_rule_the_check_allows():
+    rule = rhythm_rule(kind="monthly", weekday="FR", ordinal=-1)
+    validate_rrule(rule)
+    dates = occurrences([phase(rule)], anchor=D(2027, 1, 1), start=D(2027, 1, 1), end=D(2027, 2, 28))
+    assert dates == [D(2027, 1, 29), D(2027, 2, 26)]
+
+
+@pytest.mark.parametrize(
+    "choice",
+    [
+        {"kind": "weekly", "weekday": "XX"},
+        {"kind": "monthly", "weekday": "TU", "ordinal": 7},
+        {"kind": "yearly", "weekday": "TU", "ordinal": 1, "months": []},
+        {"kind": "yearly", "weekday": "TU", "ordinal": 1, "months": [13]},
+        {"kind": "daily", "weekday": "TU"},
+    ],
+)
+def test_the_picker_refuses_a_choice_outside_its_options(choice):
+    with pytest.raises(ValueError):
+        rhythm_rule(**choice)
+
+
+@pytest.mark.parametrize(
+    ("rule", "words"),
+    [
+        ("FREQ=WEEKLY;BYDAY=TU", "elke week op dinsdag"),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", "om de 2 weken op dinsdag"),
+        ("FREQ=MONTHLY;BYDAY=2TH", "elke maand op de tweede donderdag"),
+        ("FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2", "elke maand op de tweede donderdag"),
+        ("FREQ=MONTHLY;INTERVAL=2;BYDAY=-1FR", "om de 2 maanden op de laatste vrijdag"),
+        ("FREQ=YEARLY;BYMONTH=3,10;BYDAY=1WE", "2 keer per jaar, in maart en oktober, op de eerste woensdag"),
+        ("FREQ=MONTHLY;BYMONTHDAY=15", "elke maand op dag 15 van de maand"),
+        ("FREQ=MONTHLY", "elke maand"),
+    ],
+)
+def test_a_rule_reads_in_dutch_words(rule, words):
+    with translation.override("nl"):
+        assert rule_words(rule) == words
+
+
+def test_the_hour_follows_the_rhythm_in_words():
+    with translation.override("nl"):
+        assert rule_words("FREQ=WEEKLY;BYDAY=MO", at=datetime.time(9, 30)) == "elke week op maandag om 09:30"
+
+
+def test_a_rule_that_is_no_meeting_rhythm_is_shown_as_stored():
+    assert rule_words("FREQ=SECONDLY") == "FREQ=SECONDLY"
+
+
+def test_a_phase_without_label_is_named_by_its_rhythm_in_words():
+    with translation.override("nl"):
+        assert str(phase("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU")) == "om de 2 weken op dinsdag"
 
 
 # --- what a meeting rhythm may be (bodies.cadence.rule_problem, models.validate_rrule) ---

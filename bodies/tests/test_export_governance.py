@@ -235,12 +235,12 @@ def test_the_beleidsgroep_meets_monthly_then_every_two_months(seed_network):
     assert body(export(), "Beleidsgroep")["cadence"] == {
         "description": "1 X per maand in de beginfase, nadien 1 X per 2 maanden gezamenlijk overleg.",
         "phases": [
-            {"label": "Beginfase", "rrule": "FREQ=MONTHLY", "from": None, "until": None},
-            {"label": "Nadien", "rrule": "FREQ=MONTHLY;INTERVAL=2", "from": None, "until": None},
+            {"label": "Beginfase", "rrule": "FREQ=MONTHLY;BYDAY=2TH", "from": None, "until": None},
+            {"label": "Nadien", "rrule": "FREQ=MONTHLY;INTERVAL=2;BYDAY=2TH", "from": None, "until": None},
         ],
-        "start_time": None,
-        "duration_minutes": None,
-        "location": "",
+        "start_time": "19:00",
+        "duration_minutes": 120,
+        "location": "Kantoor Plan-trekkers, Genk",
     }
 
 

@@ -1,5 +1,6 @@
 """`load_plantrekkers` loads what the seed document says, and only once."""
 
+import datetime
 import io
 import re
 from decimal import Decimal
@@ -12,6 +13,8 @@ from django.core.management import call_command
 
 from bodies.models import Body, Cadence, Mandate, Membership, Network, Person, Seat
 from bodies.seed import DEMO_KERNTEAM_LIMIT_EUR, DEMO_PASSWORD
+from meetings.models import Meeting
+from meetings.services.planning import meetings_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -129,11 +132,25 @@ def test_each_rhythm_is_a_cadence_and_the_policy_group_has_two_phases(network):
         for cadence in Cadence.objects.select_related("body").prefetch_related("phases")
     }
     assert rules == {
-        "core_team": ["FREQ=WEEKLY;INTERVAL=2"],
-        "policy_group": ["FREQ=MONTHLY", "FREQ=MONTHLY;INTERVAL=2"],
-        "support_group": ["FREQ=MONTHLY"],
-        "forum": ["FREQ=MONTHLY;INTERVAL=6"],
+        "core_team": ["FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"],
+        "policy_group": ["FREQ=MONTHLY;BYDAY=2TH", "FREQ=MONTHLY;INTERVAL=2;BYDAY=2TH"],
+        "support_group": ["FREQ=MONTHLY;BYDAY=3WE"],
+        "forum": ["FREQ=YEARLY;BYMONTH=3,10;BYDAY=1WE"],
     }
+
+
+def test_each_cadence_has_an_hour_a_length_and_a_place(network):
+    cadences = Cadence.objects.all()
+    assert len(cadences) == 4
+    assert all(cadence.start_time and cadence.duration_minutes and cadence.location for cadence in cadences)
+
+
+def test_the_seed_rhythms_never_put_two_bodies_on_one_day(network):
+    bodies = list(Body.objects.filter(network=network))
+    made = meetings_plan(today=datetime.date(2027, 1, 1), horizon_days=365, bodies=bodies)
+    days = list(Meeting.objects.filter(body__network=network).values_list("date", flat=True))
+    assert made == len(days) == len(set(days))
+    assert all(day.weekday() < 5 for day in days)
 
 
 def test_without_demo_people_nobody_is_loaded(network):

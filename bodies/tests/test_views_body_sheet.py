@@ -25,6 +25,8 @@ from bodies.tests.factories import (
     UserFactory,
 )
 from decisions.models import Advice, Assignment
+from meetings.models import Meeting
+from meetings.services.planning import meetings_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -217,15 +219,51 @@ def test_it_shows_the_rhythm_in_words_with_its_phases(login, network, coordinato
     assertContains(response, "begindatum nog niet vastgelegd")
 
 
-def test_it_shows_the_next_three_planned_dates(login, network, coordinator, monkeypatch):
-    monkeypatch.setattr("bodies.views.timezone.localdate", lambda: datetime.date(2025, 3, 10))
+def test_it_shows_the_next_three_planned_meetings(login, network, coordinator, monkeypatch):
+    today = datetime.date(2025, 3, 10)
+    monkeypatch.setattr("bodies.views.timezone.localdate", lambda: today)
+    meetings_plan(today=today, horizon_days=60, bodies=[Body.objects.get(network=network, slug="kernteam")])
 
     response = login(coordinator).get(sheet_url(network.slug, "kernteam"))
 
-    # Every 14 days from 1 February 2023 (a Wednesday).
-    for day in ["2025-03-12", "2025-03-26", "2025-04-09"]:
-        assertContains(response, f'<time datetime="{day}">')
-    assertNotContains(response, '<time datetime="2025-04-23">')
+    # Every 2 weeks on Tuesday from 1 February 2023.
+    assert response.context["sheet"].next_dates == [
+        datetime.date(2025, 3, 11), datetime.date(2025, 3, 25), datetime.date(2025, 4, 8)
+    ]
+    assertContains(response, '<time datetime="2025-03-11">')
+
+
+def test_the_next_dates_follow_a_moved_meeting_and_leave_out_a_cancelled_one(login, network, coordinator, monkeypatch):
+    today = datetime.date(2025, 3, 10)
+    monkeypatch.setattr("bodies.views.timezone.localdate", lambda: today)
+    kernteam = Body.objects.get(network=network, slug="kernteam")
+    meetings_plan(today=today, horizon_days=60, bodies=[kernteam])
+    Meeting.objects.filter(body=kernteam, date=datetime.date(2025, 3, 11)).update(date=datetime.date(2025, 3, 13))
+    Meeting.objects.filter(body=kernteam, date=datetime.date(2025, 3, 25)).update(status=Meeting.Status.CANCELLED)
+
+    response = login(coordinator).get(sheet_url(network.slug, "kernteam"))
+
+    assert response.context["sheet"].next_dates == [
+        datetime.date(2025, 3, 13), datetime.date(2025, 4, 8), datetime.date(2025, 4, 22)
+    ]
+
+
+def test_the_next_dates_stop_at_the_planning_horizon(login, network, coordinator, monkeypatch):
+    today = datetime.date(2025, 3, 10)
+    monkeypatch.setattr("bodies.views.timezone.localdate", lambda: today)
+    meetings_plan(today=today, horizon_days=20, bodies=[Body.objects.get(network=network, slug="kernteam")])
+
+    response = login(coordinator).get(sheet_url(network.slug, "kernteam"))
+
+    # The rhythm goes on to 8 April, but nothing was planned that far: the sheet says no more.
+    assert response.context["sheet"].next_dates == [datetime.date(2025, 3, 11), datetime.date(2025, 3, 25)]
+
+
+def test_a_rhythm_shows_in_words_with_no_raw_rule(login, network, coordinator):
+    response = login(coordinator).get(sheet_url(network.slug, "forum"))
+
+    assertContains(response, "2 keer per jaar, in maart en oktober, op de eerste woensdag")
+    assertNotContains(response, "FREQ=")
 
 
 def test_it_shows_start_time_duration_and_location_when_set(login, network, coordinator):
@@ -318,19 +356,20 @@ def test_it_runs_the_same_number_of_queries_for_1_or_10_of_everything(
             from_body=body, to_body=other, mandate=mandate, title=f"Gegeven {index}",
             due_date=datetime.date(2026, 3, 1), given_on=datetime.date(2026, 1, 1),
         )
+        Meeting.objects.create(body=body, date=datetime.date.today() + datetime.timedelta(days=index + 1))
     phase_cadence = CadenceFactory(body=body, location="Genk")
     CadencePhaseFactory(cadence=phase_cadence, rrule="FREQ=MONTHLY", ends_on=datetime.date(2024, 1, 1))
     CadencePhaseFactory(cadence=phase_cadence, rrule="FREQ=WEEKLY;INTERVAL=2")
     client.force_login(user)
 
     # session, user, network, the user's object grants and group grants on it, body with cadence and parent,
-    # cadence phases, tasks, seats with role and filling body, their current
+    # cadence phases, its next planned meetings, tasks, seats with role and filling body, their current
     # members, the filling bodies' current members, mandates with delegating body,
     # mandate targets, open assignments received or given, working groups, mandates
     # towards the body, mandates it delegated, seats it fills elsewhere, open advice
     # received, latest advice given; the user's object grants and group grants on the
     # body (may they run it: answer and report links, the advice/assignment buttons).
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(23):
         response = client.get(sheet_url(network.slug, "orgaan"))
     assert response.status_code == 200
 

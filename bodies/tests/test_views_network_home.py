@@ -23,6 +23,8 @@ from bodies.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+from meetings.models import Meeting
+from meetings.services.planning import meetings_plan
 
 
 def home_url(network) -> str:
@@ -79,14 +81,23 @@ def test_it_counts_the_members_who_sit_ex_officio(login, network, coordinator, v
     assert cells(body_row(response, "Netwerk Forum"))[2] == "3"
 
 
-def test_it_shows_the_next_meeting_dates(login, network, coordinator, monkeypatch):
-    monkeypatch.setattr("bodies.views.timezone.localdate", lambda: datetime.date(2025, 3, 10))
+def test_it_shows_the_next_planned_meetings(login, network, coordinator, monkeypatch):
+    today = datetime.date(2025, 3, 10)
+    monkeypatch.setattr("bodies.views.timezone.localdate", lambda: today)
+    meetings_plan(today=today, horizon_days=400)
 
     response = login(coordinator).get(home_url(network))
 
+    # Twice a year, on the first Wednesday of March and October.
     row = body_row(response, "Netwerk Forum")
-    assert '<time datetime="2025-08-01">' in row
-    assert '<time datetime="2026-02-01">' in row
+    assert '<time datetime="2025-10-01">' in row
+    assert '<time datetime="2026-03-04">' in row
+
+
+def test_a_rhythm_without_planned_meetings_says_so(login, network, coordinator):
+    response = login(coordinator).get(home_url(network))
+
+    assert "nog geen vergaderingen gepland" in body_row(response, "Netwerk Forum")
 
 
 def test_it_shows_working_groups_under_the_body_that_steers_them(login, network, coordinator):
@@ -134,10 +145,12 @@ def test_it_runs_the_same_number_of_queries_for_1_or_10_bodies(client, size, dja
         MembershipFactory(seat__body=body, person__network=network)
         SeatFactory(body=body, filled_by_body=BodyFactory(network=network, kind=Body.Kind.WORKING_GROUP, parent=body))
         CadencePhaseFactory(cadence=CadenceFactory(body=body))
+        for days in range(1, 6):
+            Meeting.objects.create(body=body, date=datetime.date.today() + datetime.timedelta(days=days))
     client.force_login(user)
 
     # session, user, network, its content type (cached after a first request), the user's and groups' grants on it, bodies with cadence and task
-    # count, cadence phases, current memberships, seats filled by another body.
+    # count, their next planned meetings (three a body, one query), current memberships, seats filled by another body.
     with django_assert_max_num_queries(10):
         response = client.get(home_url(network))
     assert response.status_code == 200

@@ -11,6 +11,7 @@ steer mandate for working groups starts groups it steers itself.
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -31,6 +32,7 @@ from bodies.models import (
     Seat,
     validate_rrule,
 )
+from meetings.services.planning import meetings_plan
 
 from ..models import Assignment
 from .advice import join_names, mandate_targets, mandates_of_kind
@@ -178,8 +180,16 @@ def working_group_start(
     started_by,
     due_date: datetime.date | None = None,
     steered_by: Body | None = None,
+    start_time: datetime.time | None = None,
+    duration_minutes: int | None = None,
+    location: str = "",
+    first_meeting_on: datetime.date | None = None,
 ) -> Body:
     """Start a thematic working group: the body, its remit, members and rhythm, and its follow-up.
+
+    Its rhythm `rrule` starts on `first_meeting_on` (default tomorrow; today only when
+    asked, never a day gone by) and its meetings are planned at once, with the hour,
+    length and place the cadence gives them.
 
     Steered by a target of `from_body`'s assign mandate for working groups, which
     gets an assignment to start and follow it up (due on `due_date`), or by
@@ -198,6 +208,10 @@ def working_group_start(
                 started_by=started_by,
                 due_date=due_date,
                 steered_by=steered_by,
+                start_time=start_time,
+                duration_minutes=duration_minutes,
+                location=location,
+                first_meeting_on=first_meeting_on,
             )
     except IntegrityError:
         # Two submits at once: the unique name in the network let exactly one through.
@@ -207,9 +221,23 @@ def working_group_start(
 
 
 def _working_group_start(
-    *, from_body, name, tasks, members, cadence_description, rrule, started_by, due_date, steered_by
+    *,
+    from_body,
+    name,
+    tasks,
+    members,
+    cadence_description,
+    rrule,
+    started_by,
+    due_date,
+    steered_by,
+    start_time,
+    duration_minutes,
+    location,
+    first_meeting_on,
 ) -> Body:
     today = timezone.localdate()
+    first_meeting_on = first_meeting_on or today + datetime.timedelta(days=1)
     network_id = from_body.network_id
     steerers = working_group_steerers(from_body, working_group_mandates(from_body, today))
     if not steerers:
@@ -254,6 +282,8 @@ def _working_group_start(
         validate_rrule(rrule)
     except ValidationError as error:
         errors["rrule"] = error.messages
+    if first_meeting_on < today:
+        errors["first_meeting_on"] = [_("De eerste vergadering ligt niet in het verleden.")]
 
     if steerer is not None and steerer.mandate is not None:
         try:
@@ -290,12 +320,24 @@ def _working_group_start(
         _clean(membership, {"person": "members"})
         membership.save()
 
-    cadence = Cadence(body=group, description=(cadence_description or "").strip())
+    cadence = Cadence(
+        body=group,
+        description=(cadence_description or "").strip(),
+        start_time=start_time,
+        duration_minutes=duration_minutes,
+        location=(location or "").strip(),
+    )
     _clean(cadence, {"description": "cadence_description"})
     cadence.save()
-    phase = CadencePhase(cadence=cadence, rrule=rrule.strip(), position=0)
+    phase = CadencePhase(cadence=cadence, rrule=rrule.strip(), position=0, starts_on=first_meeting_on)
     _clean(phase, {"rrule": "rrule"})
     phase.save()
+    meetings_plan(
+        today=today,
+        horizon_days=settings.MEETING_PLANNING_HORIZON_DAYS,
+        bodies=[group],
+        include_today=first_meeting_on == today,
+    )
 
     if steerer.mandate is not None:
         assignment = Assignment(

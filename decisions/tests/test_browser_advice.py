@@ -116,7 +116,7 @@ def test_the_beleidsgroep_starts_a_working_group_and_the_support_group_reports_b
     page.get_by_label("Naam").fill("Werkgroep Vorming")
     page.get_by_label("Opdracht").fill("Vormingsaanbod in kaart brengen.\nEen vormingsplan voorstellen.")
     page.get_by_label("Nele Goossens").check()
-    page.get_by_label("Overlegritme").fill("1 X per maand")
+    page.get_by_label("Omschrijving van het ritme").fill("1 X per maand")
     page.get_by_label("Eerste terugkoppeling tegen").fill((timezone.localdate() + datetime.timedelta(days=60)).isoformat())
     screenshot(page, "working-group-start")
     page.get_by_role("button", name="Werkgroep opstarten").click()

@@ -82,7 +82,12 @@ def test_a_double_submit_starts_one_working_group(network, chair):
         "tasks": "Vormingsaanbod in kaart brengen.",
         "members": [person.pk for person in people],
         "cadence_description": "1 X per maand",
-        "rrule": "FREQ=MONTHLY",
+        "rhythm": "monthly",
+        "every_months": "1",
+        "ordinal": "1",
+        "weekday": "TU",
+        "start_time": "19:30",
+        "first_meeting_on": (SOON + datetime.timedelta(days=1)).isoformat(),
         "due_date": (SOON + datetime.timedelta(days=30)).isoformat(),
     }
 

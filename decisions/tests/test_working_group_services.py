@@ -105,6 +105,42 @@ def test_the_working_group_meets_in_the_chosen_rhythm(beleidsgroep, people):
     assert [phase.rrule for phase in group.cadence.phases.all()] == ["FREQ=WEEKLY;INTERVAL=2"]
 
 
+def test_a_monthly_rule_without_weekday_plans_nothing_today_nor_on_a_weekend(beleidsgroep, people):
+    group = start(beleidsgroep, people, rrule="FREQ=MONTHLY")
+
+    today = timezone.localdate()
+    dates = list(group.meetings.values_list("date", flat=True))
+    assert dates and all(day > today and day.weekday() < 5 for day in dates)
+
+
+def test_the_rhythm_starts_on_the_first_meeting_date_asked(beleidsgroep, people):
+    first = timezone.localdate() + datetime.timedelta(days=40)
+
+    group = start(beleidsgroep, people, rrule="FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", first_meeting_on=first)
+
+    assert group.cadence.phases.get().starts_on == first
+    assert min(group.meetings.values_list("date", flat=True)) >= first
+
+
+def test_the_planned_meetings_get_the_cadences_hour_length_and_place(beleidsgroep, people):
+    group = start(
+        beleidsgroep, people, rrule="FREQ=WEEKLY;BYDAY=TU",
+        start_time=datetime.time(19, 30), duration_minutes=90, location="Welzijnscampus, Genk",
+    )
+
+    assert set(group.meetings.values_list("start_time", "duration_minutes", "location")) == {
+        (datetime.time(19, 30), 90, "Welzijnscampus, Genk")
+    }
+
+
+def test_a_first_meeting_in_the_past_is_refused(beleidsgroep, people):
+    with pytest.raises(ValidationError) as refused:
+        start(beleidsgroep, people, first_meeting_on=timezone.localdate() - datetime.timedelta(days=1))
+
+    assert refused.value.message_dict["first_meeting_on"] == ["De eerste vergadering ligt niet in het verleden."]
+    assert not Body.objects.filter(kind=Body.Kind.WORKING_GROUP).exists()
+
+
 def test_the_support_group_gets_the_assignment_to_start_and_follow_up_the_group(beleidsgroep, support, people):
     due = timezone.localdate() + datetime.timedelta(days=60)
 

@@ -33,13 +33,31 @@ def people(network):
     return [PersonFactory(network=network, name="Nele Goossens"), PersonFactory(network=network, name="Emma Hermans")]
 
 
+# The rhythm picker: the first Tuesday of every month at 19:30.
+PICKED_MONTHLY = {
+    "rhythm": "monthly",
+    "every_weeks": "2",
+    "every_months": "1",
+    "ordinal": "1",
+    "weekday": "TU",
+    "start_time": "19:30",
+    "duration_minutes": "120",
+    "location": "Welzijnscampus, Genk",
+}
+
+
+def tomorrow():
+    return timezone.localdate() + datetime.timedelta(days=1)
+
+
 def form_data(people, **overrides):
     return keyed({
         "name": "Werkgroep Vorming",
         "tasks": "Vormingsaanbod in kaart brengen.\r\nEen vormingsplan voorstellen.",
         "members": [person.pk for person in people],
         "cadence_description": "1 X per maand",
-        "rrule": "FREQ=MONTHLY",
+        **PICKED_MONTHLY,
+        "first_meeting_on": tomorrow().isoformat(),
         "due_date": (timezone.localdate() + datetime.timedelta(days=60)).isoformat(),
         **overrides,
     })
@@ -72,8 +90,21 @@ def test_it_shows_the_chair_a_form_with_a_due_date_and_no_choice_of_steering_bod
     assertContains(response, "<h1>Themawerkgroep opstarten</h1>", html=True)
     assertContains(response, "Inhoudelijke Ondersteuningsgroep krijgt de opdracht om de werkgroep aan te sturen en op te volgen.")
     assert set(response.context["form"].fields) == {
-        "name", "tasks", "members", "cadence_description", "rrule", "due_date", "form_key",
+        "name", "tasks", "members", "cadence_description", "rhythm", "every_weeks", "every_months", "ordinal",
+        "weekday", "months", "start_time", "duration_minutes", "location", "first_meeting_on", "due_date", "form_key",
     }
+
+
+def test_the_form_has_no_typed_rule_and_offers_working_days_only(login, network, chair):
+    response = login(chair).get(url(network))
+
+    form = response.context["form"]
+    assert "rrule" not in form.fields
+    assert [label for _code, label in form.fields["weekday"].choices] == [
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+    ]
+    assertContains(response, "<legend class=\"h5\">Overlegritme</legend>", html=True)
+    assert "RFC 5545" not in response.content.decode()
 
 
 def test_it_starts_the_working_group_and_shows_its_sheet(login, network, chair, people):
@@ -131,30 +162,86 @@ def test_it_ignores_extra_fields(login, network, chair, people):
     assert set(Membership.objects.filter(body=group).values_list("has_voting_right", "office")) == {(True, "")}
 
 
-def test_it_shows_an_unreadable_rule_next_to_the_field(login, network, chair, people):
-    response = login(chair).post(url(network), form_data(people, rrule="FREQ=SOMETIMES"))
+@pytest.mark.parametrize(
+    ("picked", "rule"),
+    [
+        ({"rhythm": "weekly", "every_weeks": "2", "weekday": "TH"}, "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH"),
+        ({"rhythm": "monthly", "every_months": "3", "ordinal": "-1", "weekday": "FR"}, "FREQ=MONTHLY;INTERVAL=3;BYDAY=-1FR"),
+        ({"rhythm": "yearly", "months": ["10", "3"], "ordinal": "2", "weekday": "WE"}, "FREQ=YEARLY;BYMONTH=3,10;BYDAY=2WE"),
+    ],
+)
+def test_the_picked_rhythm_is_stored_as_its_rule_with_the_hour_length_and_place(login, network, chair, people, picked, rule):
+    login(chair).post(url(network), form_data(people, **picked))
 
-    assert response.context["form"].errors["rrule"][0].startswith("Onleesbare herhalingsregel")
-    assert not working_groups().exists()
-
-
-def test_the_form_refuses_a_rule_that_is_no_meeting_rhythm_in_dutch(network, people):
-    beleidsgroep = Body.objects.get(network=network, slug="beleidsgroep")
-    steerers = working_group_steerers(beleidsgroep, working_group_mandates(beleidsgroep, timezone.localdate()))
-    form = WorkingGroupStartForm(form_data(people, rrule="FREQ=SECONDLY"), network=network, steerers=steerers)
-
-    assert not form.is_valid()
-    assert form.errors["rrule"][0].startswith(
-        "Deze herhalingsregel is geen vergaderritme: FREQ=SECONDLY. Toegelaten: FREQ=DAILY, WEEKLY, MONTHLY of YEARLY"
+    cadence = working_groups().get().cadence
+    assert [phase.rrule for phase in cadence.phases.all()] == [rule]
+    assert (cadence.start_time, cadence.duration_minutes, cadence.location) == (
+        datetime.time(19, 30), 120, "Welzijnscampus, Genk"
     )
 
 
-def test_it_shows_a_rule_every_second_next_to_the_field_and_starts_nothing(login, network, chair, people):
-    response = login(chair).post(url(network), form_data(people, rrule="FREQ=SECONDLY"))
+def test_the_new_sheet_shows_the_rhythm_in_words_and_the_planned_meetings(login, network, chair, people):
+    response = login(chair).post(url(network), form_data(people), follow=True)
 
-    assert response.status_code == 200
-    assert response.context["form"].errors["rrule"][0].startswith("Deze herhalingsregel is geen vergaderritme")
+    group = working_groups().get()
+    meetings = list(group.meetings.order_by("date"))
+    assert meetings and all(meeting.date > timezone.localdate() for meeting in meetings)
+    assert all(meeting.date.weekday() == 1 and meeting.date.day <= 7 for meeting in meetings)
+    assertContains(response, "elke maand op de eerste dinsdag")
+    assert [day for day in response.context["sheet"].next_dates] == [meeting.date for meeting in meetings[:3]]
+
+
+def test_a_yearly_rhythm_needs_its_months(login, network, chair, people):
+    response = login(chair).post(url(network), form_data(people, rhythm="yearly", months=[]))
+
+    assert response.context["form"].errors["months"] == ["Kies de maanden waarin de groep vergadert."]
     assert not working_groups().exists()
+
+
+def test_a_weekday_in_the_weekend_is_refused(login, network, chair, people):
+    response = login(chair).post(url(network), form_data(people, weekday="SA"))
+
+    assert response.context["form"].errors["weekday"]
+    assert not working_groups().exists()
+
+
+def test_an_interval_beyond_two_years_is_refused_in_dutch(login, network, chair, people):
+    response = login(chair).post(url(network), form_data(people, every_months="25"))
+
+    assert response.context["form"].errors["every_months"] == ["Zorg ervoor dat deze waarde hoogstens 24 is."]
+    assert not working_groups().exists()
+
+
+def test_the_first_meeting_is_planned_from_tomorrow_unless_asked(network, people):
+    form = start_form(network, people)
+    assert form.fields["first_meeting_on"].initial == tomorrow()
+
+
+def test_a_first_meeting_in_the_past_is_refused(login, network, chair, people):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+
+    response = login(chair).post(url(network), form_data(people, first_meeting_on=yesterday.isoformat()))
+
+    assert response.context["form"].errors["first_meeting_on"] == ["De eerste vergadering ligt niet in het verleden."]
+    assert not working_groups().exists()
+
+
+def test_asked_for_today_the_first_meeting_may_be_today(login, network, chair, people):
+    today = timezone.localdate()
+    weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][today.weekday()]
+    if weekday in ("SA", "SU"):
+        pytest.skip("a meeting is never planned on a weekend")
+    picked = {"rhythm": "weekly", "every_weeks": "1", "weekday": weekday, "first_meeting_on": today.isoformat()}
+
+    login(chair).post(url(network), form_data(people, **picked))
+
+    assert working_groups().get().meetings.order_by("date").first().date == today
+
+
+def start_form(network, people, **overrides):
+    beleidsgroep = Body.objects.get(network=network, slug="beleidsgroep")
+    steerers = working_group_steerers(beleidsgroep, working_group_mandates(beleidsgroep, timezone.localdate()))
+    return WorkingGroupStartForm(form_data(people, **overrides), network=network, steerers=steerers)
 
 
 def test_it_shows_a_name_already_in_use_next_to_the_field(login, network, chair, people):

@@ -181,6 +181,10 @@ def working_group_start(request: HttpRequest, network: str, body: str) -> HttpRe
                         started_by=request.user,
                         due_date=data.get("due_date"),
                         steered_by=data.get("steered_by"),
+                        start_time=data["start_time"],
+                        duration_minutes=data.get("duration_minutes"),
+                        location=data["location"],
+                        first_meeting_on=data["first_meeting_on"],
                     )
                     submission.leads_to(
                         reverse("bodies:body", kwargs={"network": body.network.slug, "body": group.slug})

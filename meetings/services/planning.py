@@ -51,13 +51,18 @@ def _bodies_to_plan(today: datetime.date, bodies: Iterable[Body] | None):
 
 
 @transaction.atomic
-def meetings_plan(*, today: datetime.date, horizon_days: int = DEFAULT_HORIZON_DAYS, bodies=None) -> int:
-    """Make the meetings of the cadence dates from `today` to `today + horizon_days`.
+def meetings_plan(
+    *, today: datetime.date, horizon_days: int = DEFAULT_HORIZON_DAYS, bodies=None, include_today: bool = False
+) -> int:
+    """Make the meetings of the cadence dates after `today` up to `today + horizon_days`.
 
+    Today itself only with `include_today` (a new body whose first meeting was asked
+    for today): nobody is invited to a meeting planned the same day without asking.
     `bodies` limits the run to those bodies (default: every body with a cadence that
     has not ended). A cadence date that already has a meeting — planned, moved or
     cancelled — is left alone. Returns the number of meetings made.
     """
+    first = today if include_today else today + datetime.timedelta(days=1)
     end = today + datetime.timedelta(days=horizon_days)
     to_plan = _bodies_to_plan(today, bodies)
     if not to_plan:
@@ -80,7 +85,7 @@ def meetings_plan(*, today: datetime.date, horizon_days: int = DEFAULT_HORIZON_D
         planned = planning.planned_dates(
             phases,
             anchor=cadence_anchor(active_from=body.active_from, phases=phases),
-            start=today,
+            start=first,
             end=end,
             rule=body.holiday_rule,
             holidays=holidays,

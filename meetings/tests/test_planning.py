@@ -76,9 +76,32 @@ def test_a_shift_crosses_into_the_next_year_over_new_years_day():
     assert dates == {D(2027, 1, 1): D(2027, 1, 4)}
 
 
-def test_a_cadence_date_on_a_weekend_is_kept():
-    dates = plan([phase("FREQ=MONTHLY;BYMONTHDAY=14")], start=D(2026, 11, 1), end=D(2026, 11, 30))
-    assert dates == [(D(2026, 11, 14), D(2026, 11, 14))]  # a Saturday, not a holiday
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        (HolidayRule.NEXT_WORKING_DAY, D(2026, 11, 16)),
+        (HolidayRule.PREVIOUS_WORKING_DAY, D(2026, 11, 13)),
+        (HolidayRule.KEEP, D(2026, 11, 16)),
+        (HolidayRule.SKIP, D(2026, 11, 16)),
+    ],
+)
+def test_a_cadence_date_on_a_weekend_moves_to_a_working_day_whatever_the_holiday_rule(rule, expected):
+    # Saturday 14 November: keeping or skipping is for holidays, not weekends.
+    dates = plan([phase("FREQ=MONTHLY;BYMONTHDAY=14")], rule=rule, start=D(2026, 11, 1), end=D(2026, 11, 30))
+    assert dates == [(D(2026, 11, 14), expected)]
+
+
+def test_a_monthly_rule_from_the_first_never_gives_new_years_day_or_a_saturday():
+    # 1 January 2027 is a holiday (Friday), 1 May 2027 a Saturday and a holiday.
+    dates = dict(plan([phase("FREQ=MONTHLY")], anchor=D(2026, 1, 1), start=D(2026, 12, 1), end=D(2027, 5, 31)))
+    assert dates[D(2027, 1, 1)] == D(2027, 1, 4)
+    assert dates[D(2027, 5, 1)] == D(2027, 5, 3)
+    assert all(day.weekday() < 5 and day not in HOLIDAYS for day in dates.values())
+
+
+def test_a_daily_rule_does_not_stack_its_weekend_on_monday():
+    dates = plan([phase("FREQ=DAILY")], start=D(2026, 11, 13), end=D(2026, 11, 16))
+    assert dates == [(D(2026, 11, 13), D(2026, 11, 13)), (D(2026, 11, 14), D(2026, 11, 16))]
 
 
 def test_phases_follow_each_other_monthly_then_every_two_months():

@@ -145,6 +145,26 @@ def test_bodies_without_cadence_or_ended_are_left_alone():
     assert not Meeting.objects.filter(body__in=[ended, without]).exists()
 
 
+def test_it_plans_nothing_for_today_without_being_asked():
+    body = body_with_cadence(rrule="FREQ=WEEKLY;BYDAY=MO")  # TODAY is a Monday
+    meetings_plan(today=TODAY, horizon_days=7, bodies=[body])
+    assert list(Meeting.objects.filter(body=body).values_list("date", flat=True)) == [D(2026, 11, 9)]
+
+
+def test_asked_for_today_it_plans_today_too():
+    body = body_with_cadence(rrule="FREQ=WEEKLY;BYDAY=MO")
+    meetings_plan(today=TODAY, horizon_days=7, bodies=[body], include_today=True)
+    assert list(Meeting.objects.filter(body=body).values_list("date", flat=True)) == [TODAY, D(2026, 11, 9)]
+
+
+def test_a_rhythm_without_weekday_never_plans_on_a_weekend():
+    body = body_with_cadence(rrule="FREQ=MONTHLY", active_from=D(2026, 8, 1))
+    meetings_plan(today=TODAY, horizon_days=100, bodies=[body])
+    dates = list(Meeting.objects.filter(body=body).values_list("date", flat=True))
+    # 1 December is a Tuesday; 1 January (a holiday) moves to Monday 4, 1 February is a Monday.
+    assert dates == [D(2026, 12, 1), D(2027, 1, 4), D(2027, 2, 1)]
+
+
 def test_a_body_starting_later_gets_meetings_from_its_start():
     body = body_with_cadence(active_from=D(2026, 11, 20))
     meetings_plan(today=TODAY, horizon_days=30, bodies=[body])

@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from bodies.models import HolidayRule
 from governance.celery import app
 from meetings.models import Meeting
 from meetings.tasks import plan_meetings
@@ -17,14 +18,19 @@ pytestmark = pytest.mark.django_db
 
 def test_the_task_plans_the_horizon_from_the_setting(settings):
     settings.MEETING_PLANNING_HORIZON_DAYS = 14
-    body = body_with_cadence(rrule="FREQ=DAILY", active_from=datetime.date(2020, 1, 1))
+    body = body_with_cadence(
+        rrule="FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", rule=HolidayRule.KEEP, active_from=datetime.date(2020, 1, 1)
+    )
 
     made = plan_meetings.apply().get()
 
+    # Every working day after today, up to 14 days ahead.
     today = timezone.localdate()
-    dates = list(Meeting.objects.filter(body=body).values_list("cadence_date", flat=True))
-    assert made == len(dates) == 15
-    assert dates[0] == today and dates[-1] == today + datetime.timedelta(days=14)
+    expected = [today + datetime.timedelta(days=n) for n in range(1, 15)]
+    expected = [day for day in expected if day.weekday() < 5]
+    dates = list(Meeting.objects.filter(body=body).order_by("cadence_date").values_list("cadence_date", flat=True))
+    assert made == len(dates)
+    assert dates == expected
     assert plan_meetings() == 0
 
 
