@@ -9,7 +9,9 @@ from django.dispatch import Signal
 
 # The agenda was published: the invited are told.
 agenda_published = Signal()
-# A published agenda changed; `changes` is a short list of what changed, in Dutch.
+# Changes to a published agenda were announced, gathered (meetings.services.agenda):
+# `changes` lists them as {"text": in Dutch, "by": the user id who made it or None};
+# `key` names this announcement (the same key is the same announcement).
 agenda_changed = Signal()
 # The meeting was moved (other date, time, length or place); `changes` names the
 # fields that changed, `previous` holds date, start_time, duration_minutes and

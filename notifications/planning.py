@@ -8,7 +8,7 @@ Keys (Notification.object_key), one mail each:
 - call for items:      "meeting:<pk>:call"
 - meeting reminder:    "meeting:<pk>:<date>:<days>d"  (a moved meeting is reminded for its new date)
 - agenda published:    "meeting:<pk>:agenda"
-- agenda changed:      "meeting:<pk>:agenda-change:<timestamp>" (each announcement once)
+- agenda changed:      "meeting:<pk>:agenda-change:<last change pk>" (each announcement once)
 - meeting moved:       "meeting:<pk>:moved:<sequence>" (each move once: the move raised the sequence)
 - meeting cancelled:   "meeting:<pk>:cancelled"
 - action item due:     "action:<pk>:<due date>"

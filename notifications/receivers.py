@@ -13,10 +13,11 @@ from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
 
+from bodies.models import Person
 from meetings import signals
 from meetings.services.meetings import meeting_members
 
-from .models import Kind
+from .models import Kind, Notification
 from .planning import add_for_people, cancelled_key, members_by_body, minutes_key, moved_key
 
 logger = logging.getLogger(__name__)
@@ -42,16 +43,26 @@ def on_agenda_published(sender, meeting, **kwargs):
 
 
 @receiver(signals.agenda_changed, dispatch_uid="notifications.agenda_changed")
-def on_agenda_changed(sender, meeting, changes=(), **kwargs):
-    # Each announcement is its own notification: the key carries the moment it was made.
-    stamp = timezone.now().strftime("%Y%m%dT%H%M%S.%f")
-    add_for_people(
-        meeting_members(meeting),
-        kind=Kind.AGENDA_CHANGED,
-        key=f"meeting:{meeting.pk}:agenda-change:{stamp}",
-        details={"changes": [str(change) for change in changes or ()]},
-        meeting=meeting,
-    )
+def on_agenda_changed(sender, meeting, changes=(), key="", **kwargs):
+    # One mail per announcement (the key names it), each member told only of the
+    # changes others made: whoever made them all gets none. One query more than the
+    # others: the members' logins.
+    members = meeting_members(meeting)
+    logins = dict(Person.objects.filter(pk__in=members).values_list("pk", "user_id").order_by())
+    rows = []
+    for person_id in sorted(members):
+        told = [change["text"] for change in changes if change["by"] is None or change["by"] != logins.get(person_id)]
+        if told:
+            rows.append(
+                Notification(
+                    recipient_id=person_id,
+                    kind=Kind.AGENDA_CHANGED,
+                    object_key=f"meeting:{meeting.pk}:agenda-change:{key}",
+                    details={"changes": told},
+                    meeting=meeting,
+                )
+            )
+    Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
     enqueue_sending()
 
 

@@ -63,6 +63,7 @@ POST_ONLY = {
     "n/<slug:network>/meetings/<int:pk>/agenda/items/",  # AGENDA
     "n/<slug:network>/meetings/<int:pk>/agenda/order/",  # AGENDA
     "n/<slug:network>/meetings/<int:pk>/agenda/publish/",  # AGENDA
+    "n/<slug:network>/meetings/<int:pk>/agenda/announce/",
     "n/<slug:network>/meetings/<int:pk>/agenda/proposals/",  # AGENDA
     "n/<slug:network>/meetings/<int:pk>/agenda/suggestions/",  # AGENDA
     "n/<slug:network>/agenda-items/<int:pk>/remove/",  # AGENDA
@@ -150,6 +151,7 @@ EXPECTED = {
     "n/<slug:network>/meetings/<int:pk>/agenda/items/":         (302, 404, 403, 403, 403, 400, 400, 400),
     "n/<slug:network>/meetings/<int:pk>/agenda/order/":         (302, 404, 403, 403, 403, 302, 302, 302),
     "n/<slug:network>/meetings/<int:pk>/agenda/publish/":       (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/meetings/<int:pk>/agenda/announce/":      (302, 404, 403, 403, 403, 302, 302, 302),
     "n/<slug:network>/meetings/<int:pk>/agenda/proposals/":     (302, 404, 403, 400, 400, 400, 400, 400),
     "n/<slug:network>/meetings/<int:pk>/agenda/suggestions/":   (302, 404, 403, 403, 403, 302, 302, 302),
     "n/<slug:network>/agenda-items/<int:pk>/edit/":             (302, 404, 403, 403, 403, 200, 200, 200),

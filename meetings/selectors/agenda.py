@@ -15,7 +15,7 @@ from bodies.models import Membership, Person
 from bodies.sittings import seating
 from projects.models import Project
 
-from ..models import ActionItem, AgendaAttachment, AgendaItem, Meeting
+from ..models import ActionItem, AgendaAttachment, AgendaChange, AgendaItem, Meeting
 
 
 def agenda_item_for_network(network, pk: int, queryset=None) -> AgendaItem:
@@ -186,6 +186,8 @@ class AgendaPage:
     mine: list[AgendaItem] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
     person: Person | None = None
+    # Changes to the published agenda not announced yet (news only), for who runs the body.
+    pending_changes: list[AgendaChange] = field(default_factory=list)
 
     @property
     def total_minutes(self) -> int:
@@ -202,7 +204,8 @@ def agenda_page(meeting: Meeting, user, *, internals: bool, runs: bool) -> Agend
 
     Queries: the user's person in the network; all items of the meeting with
     presenter, proposer, merged-into item, escalated decision and project; their
-    attachments; for those who run the body the suggestions (four more). Members of the network who are not of the body see
+    attachments; for those who run the body the suggestions (four more) and, once the
+    agenda is published, the changes still to announce (one more). Members of the network who are not of the body see
     the published items only (no proposals).
     """
     person = person_of(user, meeting)
@@ -227,6 +230,10 @@ def agenda_page(meeting: Meeting, user, *, internals: bool, runs: bool) -> Agend
         ]
         if meeting.status == Meeting.Status.PLANNED:
             page.suggestions = suggestions(meeting)
+            if meeting.is_agenda_published:
+                page.pending_changes = list(
+                    meeting.agenda_changes.filter(announced_at__isnull=True, is_news=True).order_by("made_at", "pk")
+                )
     return page
 
 

@@ -47,14 +47,22 @@ def test_a_signal_sent_twice_makes_one_row_per_person(meeting, members, django_c
     assert len(mail.outbox) == len(members)
 
 
-def test_each_agenda_change_is_announced_once_with_what_changed(meeting, members, django_capture_on_commit_callbacks):
+def test_each_announcement_of_agenda_changes_is_mailed_once_with_what_changed(
+    meeting, members, django_capture_on_commit_callbacks
+):
+    first = [{"text": "Punt toegevoegd: Begroting", "by": None}]
+    second = [{"text": "Punt geschrapt: Varia", "by": None}]
     with django_capture_on_commit_callbacks(execute=True):
-        signals.agenda_changed.send(sender=Meeting, meeting=meeting, by=None, changes=["Punt toegevoegd: Begroting"])
+        signals.agenda_changed.send(sender=Meeting, meeting=meeting, by=None, changes=first, key="1")
+        signals.agenda_changed.send(sender=Meeting, meeting=meeting, by=None, changes=first, key="1")
     with django_capture_on_commit_callbacks(execute=True):
-        signals.agenda_changed.send(sender=Meeting, meeting=meeting, by=None, changes=["Punt geschrapt: Varia"])
+        signals.agenda_changed.send(sender=Meeting, meeting=meeting, by=None, changes=second, key="2")
     rows = Notification.objects.filter(kind=Kind.AGENDA_CHANGED)
     assert rows.count() == 2 * len(members)
-    assert len(set(rows.values_list("object_key", flat=True))) == 2
+    assert set(rows.values_list("object_key", flat=True)) == {
+        f"meeting:{meeting.pk}:agenda-change:1",
+        f"meeting:{meeting.pk}:agenda-change:2",
+    }
     assert len(mail.outbox) == 2 * len(members)
     assert sum("- Punt geschrapt: Varia" in message.body for message in mail.outbox) == len(members)
 
