@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from meetings import ical
 from meetings.models import ActionItem, Meeting
+from meetings.selectors.agenda import agenda_lines
 
 from .models import Kind, Notification
 from .planning import action_key
@@ -23,6 +24,10 @@ from .planning import action_key
 # The kinds that carry the meeting as a calendar invitation (for a cancelled
 # meeting: its cancellation, METHOD:CANCEL).
 WITH_INVITATION = {Kind.AGENDA_PUBLISHED, Kind.MEETING_REMINDER, Kind.MEETING_MOVED, Kind.MEETING_CANCELLED}
+
+
+# The kinds whose mail lists the items of the published agenda.
+WITH_AGENDA = {Kind.AGENDA_PUBLISHED, Kind.AGENDA_CHANGED}
 
 
 def absolute(path: str) -> str:
@@ -91,6 +96,8 @@ def context_of(row: Notification) -> dict:
         "url": url,
         "preferences_url": absolute(reverse("notifications:preferences")),
         "with_invitation": row.kind in WITH_INVITATION,
+        # The agenda as it is now, in the mails about it.
+        "agenda": agenda_lines(meeting) if row.kind in WITH_AGENDA and meeting.is_agenda_published else [],
         # A moved meeting: where it was before this move, and where it is now (like the
         # .ics: were it moved again before this mail went out, both mails give the last place).
         "before": _moment(**_from_json(row.details.get("previous", {}))),
@@ -121,6 +128,7 @@ def _from_json(previous: dict) -> dict:
 def invitation(row: Notification, meeting: Meeting) -> tuple[bytes, str]:
     """The meeting as an iTIP invitation to this one person (meetings.ical), and its MIME type."""
     method = ical.invitation_method(meeting)
+    lines = [line.text() for line in agenda_lines(meeting)] if meeting.is_agenda_published else []
     data = ical.calendar_for(
         [meeting],
         name=meeting.body.name,
@@ -128,6 +136,9 @@ def invitation(row: Notification, meeting: Meeting) -> tuple[bytes, str]:
         url_for=lambda m: absolute(m.get_absolute_url()),
         organizer=(meeting.body.network.name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]),
         attendees=[(row.recipient.name, row.recipient.email)],
+        # Every invitation after publication carries the agenda: a later one replaces
+        # the earlier in the calendar, and must not lose it.
+        agenda_for=lambda _meeting: lines,
     )
     return data, f"text/calendar; method={method}; charset=utf-8"
 

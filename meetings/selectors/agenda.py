@@ -243,3 +243,56 @@ def over_time(meeting: Meeting, page: AgendaPage) -> int:
         return 0
     return max(0, page.total_minutes - meeting.duration_minutes)
 
+
+
+@dataclass
+class AgendaLine:
+    """One item of a published agenda as the mails and invitations list it."""
+
+    number: int
+    title: str
+    kind: str
+    presenter: str
+    minutes: int | None
+    # When it is planned to start: from the meeting's start hour and the planned times
+    # of the items before it; unknown after an item without a planned time.
+    starts_at: datetime.time | None
+
+    @property
+    def facts(self) -> str:
+        """"Besluit; inbreng: An Maes; 19:30, 30 min", in the active language."""
+        facts = [self.kind]
+        if self.presenter:
+            facts.append(_("inbreng: %(name)s") % {"name": self.presenter})
+        when = []
+        if self.starts_at is not None:
+            when.append(self.starts_at.strftime("%H:%M"))
+        if self.minutes:
+            when.append(_("%(minutes)s min") % {"minutes": self.minutes})
+        if when:
+            facts.append(", ".join(when))
+        return "; ".join(facts)
+
+    def text(self) -> str:
+        """"2. Begroting 2027 (Besluit; inbreng: An Maes; 19:30, 30 min)"."""
+        return f"{self.number}. {self.title} ({self.facts})"
+
+
+def agenda_lines(meeting: Meeting) -> list[AgendaLine]:
+    """The items on the meeting's agenda, in order, for a mail or an invitation (one query)."""
+    items = meeting.agenda_items.on_agenda().select_related("presenter").order_by("position", "pk")
+    clock = datetime.datetime.combine(meeting.date, meeting.start_time) if meeting.start_time else None
+    lines = []
+    for number, item in enumerate(items, start=1):
+        lines.append(
+            AgendaLine(
+                number=number,
+                title=item.title,
+                kind=str(item.get_kind_display()),
+                presenter=item.presenter.name if item.presenter else "",
+                minutes=item.planned_minutes,
+                starts_at=clock.time() if clock else None,
+            )
+        )
+        clock = clock + datetime.timedelta(minutes=item.planned_minutes) if clock and item.planned_minutes else None
+    return lines
