@@ -13,6 +13,7 @@ urlpatterns = [
     path("meetings/<int:pk>/attendance/", meetings.attendance_record, name="attendance"),
     # Moving and cancelling (helper PLAN).
     path("meetings/<int:pk>/move/", planning.meeting_move, name="move"),
+    path("meetings/<int:pk>/details/", planning.meeting_details, name="details"),
     path("meetings/<int:pk>/cancel/", planning.meeting_cancel, name="cancel"),
     # The meeting itself (helper CONDUCT): replies, minutes, action items, approval, Mijn overzicht.
     path("meetings/<int:pk>/reply/", conduct.attendance_reply, name="reply"),

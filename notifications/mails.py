@@ -64,6 +64,8 @@ def subject_of(row: Notification) -> str:
         "date": meeting.date.strftime("%d-%m-%Y") if meeting else "",
         "title": row.action_item.title if row.action_item else "",
     }
+    if row.kind == Kind.MEETING_MOVED and not _date_moved(row):
+        return _("Gewijzigd: %(body)s van %(date)s") % values
     subjects = {
         Kind.CALL_FOR_ITEMS: _("Agendapunten voor %(body)s van %(date)s"),
         Kind.AGENDA_PUBLISHED: _("Agenda %(body)s van %(date)s"),
@@ -100,9 +102,16 @@ def context_of(row: Notification) -> dict:
         "agenda": agenda_lines(meeting) if row.kind in WITH_AGENDA and meeting.is_agenda_published else [],
         # A moved meeting: where it was before this move, and where it is now (like the
         # .ics: were it moved again before this mail went out, both mails give the last place).
+        "date_moved": row.kind == Kind.MEETING_MOVED and _date_moved(row),
         "before": _moment(**_from_json(row.details.get("previous", {}))),
         "after": _moment(meeting.date, meeting.start_time, meeting.duration_minutes, meeting.location),
     }
+
+
+def _date_moved(row: Notification) -> bool:
+    """Whether a MEETING_MOVED row is about another day, not only another hour or place."""
+    fields = row.details.get("fields")
+    return fields is None or "date" in fields
 
 
 def _moment(date=None, start_time=None, duration_minutes=None, location="") -> dict | None:

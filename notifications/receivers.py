@@ -18,7 +18,7 @@ from meetings import signals
 from meetings.services.meetings import meeting_members
 
 from .models import Kind, Notification
-from .planning import add_for_people, cancelled_key, members_by_body, minutes_key, moved_key
+from .planning import add_for_people, cancelled_key, members_by_body, minutes_key, moved_key, plan_meeting, told_of
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +34,13 @@ def enqueue_sending() -> None:
     # robust: a broker that is down must not turn a committed change into an error
     # page; the periodic send task picks the rows up a minute later.
     transaction.on_commit(enqueue, robust=True)
+
+
+@receiver(signals.meeting_added, dispatch_uid="notifications.meeting_added")
+def on_meeting_added(sender, meeting, **kwargs):
+    # What the planner would add in its next run, now: the same keys, so it adds nothing twice.
+    if plan_meeting(meeting):
+        enqueue_sending()
 
 
 @receiver(signals.agenda_published, dispatch_uid="notifications.agenda_published")
@@ -81,15 +88,18 @@ def on_minutes_submitted(sender, meeting, **kwargs):
 
 
 @receiver(signals.meeting_rescheduled, dispatch_uid="notifications.meeting_rescheduled")
-def on_meeting_rescheduled(sender, meeting, previous=None, **kwargs):
-    # One mail per move: the key carries the sequence this move gave the meeting, so
-    # a second move is announced again and a retried signal is not. Where the meeting
-    # was is kept in the row (the meeting itself already says where it is now).
+def on_meeting_rescheduled(sender, meeting, changes=(), previous=None, **kwargs):
+    # Only who was already told of the meeting hears of the change; the others learn
+    # the new day, hour and place from the mails still to come. One mail per change:
+    # the key carries the sequence this change gave the meeting, so a second change is
+    # announced again and a retried signal is not. Where the meeting was is kept in
+    # the row (the meeting itself already says where it is now).
+    told = told_of(meeting)
     add_for_people(
-        meeting_members(meeting),
+        (person_id for person_id in meeting_members(meeting) if person_id in told),
         kind=Kind.MEETING_MOVED,
         key=moved_key(meeting),
-        details={"previous": _as_json(previous or {})},
+        details={"previous": _as_json(previous or {}), "fields": list(changes or ())},
         meeting=meeting,
     )
     enqueue_sending()

@@ -144,6 +144,7 @@ EXPECTED = {
     "n/<slug:network>/meetings/<int:pk>/attendance/":           (302, 404, 403, 403, 403, 302, 302, 302),
     "n/<slug:network>/meetings/<int:pk>/cancel/":               (302, 404, 403, 403, 403, 200, 200, 200),
     "n/<slug:network>/meetings/<int:pk>/move/":                 (302, 404, 403, 403, 403, 200, 200, 200),
+    "n/<slug:network>/meetings/<int:pk>/details/":              (302, 404, 403, 403, 403, 200, 200, 200),
     # AGENDA: the draft agenda (and its files) for the body, published ones for the whole network;
     # building it for who runs the body; proposing for members. An empty POST either fails the
     # form (400) or is refused by the service and redirects back with its message (302).
