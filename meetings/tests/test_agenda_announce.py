@@ -201,3 +201,24 @@ def test_a_member_who_does_not_run_the_body_cannot_announce(login, meeting, chai
     response = login(voting_member).post(agenda_url(meeting, "agenda_announce"))
     assert response.status_code == 403
     assert announced == []
+
+
+@pytest.mark.parametrize("changes", [1, 6])
+def test_the_pending_changes_cost_one_query_whatever_their_number(login, meeting, chair, changes):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(chair)
+    client.get(agenda_url(meeting))  # content types cached, as in a running server
+    with CaptureQueriesContext(connection) as before:
+        client.get(agenda_url(meeting))
+    for number in range(changes):
+        services.agenda_item_add(meeting=meeting, by=chair, title=f"Punt {number}")
+    with CaptureQueriesContext(connection) as after:
+        response = client.get(agenda_url(meeting))
+    assert response.content.decode().count("Punt toegevoegd: Punt") == changes
+    # The pending changes are one query, with none of them, one or six.
+    assert [query["sql"] for query in after.captured_queries].count(
+        next(query["sql"] for query in after.captured_queries if "meetings_agendachange" in query["sql"])
+    ) == 1
+    assert len(after.captured_queries) == len(before.captured_queries)
