@@ -15,13 +15,16 @@ a VTIMEZONE component; a meeting without a start time is an all-day event, trans
                  organizer=("Plan-trekkers", "governance@…"), attendees=[("An Maes", "an@…")])
     invitation_method(meeting)                                      # "REQUEST" or "CANCEL"
 
+An invitation may carry the published agenda in its DESCRIPTION (`agenda_for`, lines of
+text per meeting); the feeds do not.
+
 Meetings must come with ``body`` and ``body__network`` loaded (select_related) when the
 default ``url_for`` (the meeting's page, relative) is used; pass ``url_for`` to make the
 links absolute (``request.build_absolute_uri``).
 """
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -74,8 +77,12 @@ def meeting_event(
     stamp: datetime.datetime | None = None,
     organizer: Person | None = None,
     attendees: Iterable[Person] = (),
+    agenda: Sequence[str] = (),
 ) -> Event:
-    """The VEVENT of one meeting; `url` is the meeting's page (absolute in mails and feeds)."""
+    """The VEVENT of one meeting; `url` is the meeting's page (absolute in mails and feeds).
+
+    `agenda`, the lines of a published agenda, go in the DESCRIPTION before the link.
+    """
     cancelled = meeting.status == Meeting.Status.CANCELLED
     event = Event()
     event.add("UID", meeting_uid(meeting))
@@ -95,6 +102,8 @@ def meeting_event(
     if meeting.location:
         event.add("LOCATION", meeting.location)
     description = [url]
+    if agenda and not cancelled:
+        description[:0] = [_("Agenda:"), *agenda, ""]
     if cancelled:
         description.insert(0, _("Deze vergadering is geannuleerd."))
         if meeting.cancel_reason:
@@ -125,6 +134,7 @@ def calendar_for(
     stamp: datetime.datetime | None = None,
     organizer: Person | None = None,
     attendees: Iterable[Person] = (),
+    agenda_for: Callable[[Meeting], Sequence[str]] | None = None,
 ) -> bytes:
     """A VCALENDAR with one VEVENT per meeting, as bytes (UTF-8, CRLF line ends, folded).
 
@@ -157,6 +167,7 @@ def calendar_for(
                 stamp=stamp,
                 organizer=organizer,
                 attendees=attendees if method != PUBLISH else (),
+                agenda=agenda_for(meeting) if agenda_for else (),
             )
         )
         dates.append(meeting.date)

@@ -277,6 +277,44 @@ class AgendaItem(models.Model):
             raise ValidationError({"project": _("Dit project hoort bij een ander netwerk.")})
 
 
+class AgendaChange(models.Model):
+    """A change to a published agenda, kept until it is announced.
+
+    Changes are gathered, not mailed one by one: they go out together in one "agenda
+    gewijzigd" mail once the agenda has been left alone for
+    settings.AGENDA_CHANGES_QUIET_MINUTES, or at once when who runs the body announces
+    them. Nobody is told of their own changes. A new order alone is no news
+    (`is_news` False): it goes along with the next real change, never on its own.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_changes", verbose_name=_("vergadering")
+    )
+    # Always Dutch, as the mails say it (meetings.services.agenda).
+    description = models.CharField(_("wijziging"), max_length=500)
+    is_news = models.BooleanField(_("nieuws"), default=True)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gewijzigd door"),
+    )
+    made_at = models.DateTimeField(_("gewijzigd op"), default=timezone.now)
+    announced_at = models.DateTimeField(_("bekendgemaakt op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("agendawijziging")
+        verbose_name_plural = _("agendawijzigingen")
+        ordering = ["made_at", "pk"]
+        # The beat's question: which meetings have changes still to announce.
+        indexes = [models.Index(fields=["announced_at", "meeting"], name="agenda_change_pending")]
+
+    def __str__(self):
+        return self.description
+
+
 def attachment_path(attachment: "AgendaAttachment", filename: str) -> str:
     # A random directory per upload: names are never guessed, never collide.
     return f"agenda/{attachment.item.meeting_id}/{uuid.uuid4().hex}/{filename}"

@@ -7,13 +7,19 @@ transaction commits: they record what is due and enqueue on commit.
 
 from django.dispatch import Signal
 
+# A meeting was added by hand (the planner's meetings are found by the notification
+# planner): its members are invited as they are for a planned one.
+meeting_added = Signal()
 # The agenda was published: the invited are told.
 agenda_published = Signal()
-# A published agenda changed; `changes` is a short list of what changed, in Dutch.
+# Changes to a published agenda were announced, gathered (meetings.services.agenda):
+# `changes` lists them as {"text": in Dutch, "by": the user id who made it or None};
+# `key` names this announcement (the same key is the same announcement).
 agenda_changed = Signal()
-# The meeting was moved (other date, time, length or place); `changes` names the
-# fields that changed, `previous` holds date, start_time, duration_minutes and
-# location as they were. The invited are mailed (notifications.receivers).
+# The meeting was moved or its details changed (other date, time, length or place);
+# `changes` names the fields that changed, `previous` holds date, start_time,
+# duration_minutes and location as they were. Those already told of the meeting are
+# mailed (notifications.receivers).
 meeting_rescheduled = Signal()
 # The meeting was cancelled (its `cancel_reason` says why); the invited are mailed.
 meeting_cancelled = Signal()

@@ -13,6 +13,7 @@ urlpatterns = [
     path("meetings/<int:pk>/attendance/", meetings.attendance_record, name="attendance"),
     # Moving and cancelling (helper PLAN).
     path("meetings/<int:pk>/move/", planning.meeting_move, name="move"),
+    path("meetings/<int:pk>/details/", planning.meeting_details, name="details"),
     path("meetings/<int:pk>/cancel/", planning.meeting_cancel, name="cancel"),
     # The meeting itself (helper CONDUCT): replies, minutes, action items, approval, Mijn overzicht.
     path("meetings/<int:pk>/reply/", conduct.attendance_reply, name="reply"),
@@ -27,6 +28,7 @@ urlpatterns = [
     path("meetings/<int:pk>/agenda/items/", agenda.agenda_item_add, name="agenda_item_add"),
     path("meetings/<int:pk>/agenda/order/", agenda.agenda_reorder, name="agenda_reorder"),
     path("meetings/<int:pk>/agenda/publish/", agenda.agenda_publish, name="agenda_publish"),
+    path("meetings/<int:pk>/agenda/announce/", agenda.agenda_changes_announce, name="agenda_announce"),
     path("meetings/<int:pk>/agenda/proposals/", agenda.agenda_item_propose, name="agenda_propose"),
     path("meetings/<int:pk>/agenda/suggestions/", agenda.agenda_suggestion_add, name="agenda_suggestion_add"),
     path("agenda-items/<int:pk>/edit/", agenda.agenda_item_edit, name="agenda_item_edit"),

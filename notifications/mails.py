@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from core.dates import long_date
 from meetings import ical
 from meetings.models import ActionItem, Meeting
+from meetings.selectors.agenda import agenda_lines
 
 from .models import Kind, Notification
 from .planning import action_key
@@ -29,6 +30,9 @@ WITH_INVITATION = {Kind.AGENDA_PUBLISHED, Kind.MEETING_REMINDER, Kind.MEETING_MO
 # Where on the agenda page a proposal's mail leads: to it among the proposals (who
 # runs the body), or to "Mijn voorstellen" (its proposer).
 PROPOSAL_ANCHORS = {Kind.PROPOSAL_RECEIVED: "#proposal-{item}", Kind.PROPOSAL_DECIDED: "#mine-heading"}
+
+# The kinds whose mail lists the items of the published agenda.
+WITH_AGENDA = {Kind.AGENDA_PUBLISHED, Kind.AGENDA_CHANGED}
 
 
 def absolute(path: str) -> str:
@@ -66,6 +70,8 @@ def subject_of(row: Notification) -> str:
         "title": row.action_item.title if row.action_item else "",
         "proposal": row.details.get("title", ""),
     }
+    if row.kind == Kind.MEETING_MOVED and not _date_moved(row):
+        return _("Gewijzigd: %(body)s van %(date)s") % values
     subjects = {
         Kind.CALL_FOR_ITEMS: _("Agendapunten voor %(body)s van %(date)s"),
         Kind.AGENDA_PUBLISHED: _("Agenda %(body)s van %(date)s"),
@@ -105,11 +111,20 @@ def context_of(row: Notification) -> dict:
         "url": url,
         "preferences_url": absolute(reverse("notifications:preferences")),
         "with_invitation": row.kind in WITH_INVITATION,
+        # The agenda as it is now, in the mails about it.
+        "agenda": agenda_lines(meeting) if row.kind in WITH_AGENDA and meeting.is_agenda_published else [],
         # A moved meeting: where it was before this move, and where it is now (like the
         # .ics: were it moved again before this mail went out, both mails give the last place).
+        "date_moved": row.kind == Kind.MEETING_MOVED and _date_moved(row),
         "before": _moment(**_from_json(row.details.get("previous", {}))),
         "after": _moment(meeting.date, meeting.start_time, meeting.duration_minutes, meeting.location),
     }
+
+
+def _date_moved(row: Notification) -> bool:
+    """Whether a MEETING_MOVED row is about another day, not only another hour or place."""
+    fields = row.details.get("fields")
+    return fields is None or "date" in fields
 
 
 def _moment(date=None, start_time=None, duration_minutes=None, location="") -> dict | None:
@@ -135,6 +150,7 @@ def _from_json(previous: dict) -> dict:
 def invitation(row: Notification, meeting: Meeting) -> tuple[bytes, str]:
     """The meeting as an iTIP invitation to this one person (meetings.ical), and its MIME type."""
     method = ical.invitation_method(meeting)
+    lines = [line.text() for line in agenda_lines(meeting)] if meeting.is_agenda_published else []
     data = ical.calendar_for(
         [meeting],
         name=meeting.body.name,
@@ -142,6 +158,9 @@ def invitation(row: Notification, meeting: Meeting) -> tuple[bytes, str]:
         url_for=lambda m: absolute(m.get_absolute_url()),
         organizer=(meeting.body.network.name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]),
         attendees=[(row.recipient.name, row.recipient.email)],
+        # Every invitation after publication carries the agenda: a later one replaces
+        # the earlier in the calendar, and must not lose it.
+        agenda_for=lambda _meeting: lines,
     )
     return data, f"text/calendar; method={method}; charset=utf-8"
 

@@ -75,7 +75,7 @@ class Notification(models.Model):
         verbose_name=_("actiepunt"),
     )
     # What this notification is about, and which occurrence: "meeting:12:2026-12-01:7d",
-    # "meeting:12:agenda-change:20261125T101500.123456", "meeting:12:moved:3",
+    # "meeting:12:agenda-change:40", "meeting:12:moved:3",
     # "action:4:2026-12-03", "minutes:12", "proposal:31", "proposal:31:merged".
     object_key = models.CharField(_("sleutel"), max_length=120)
     # What the mail tells beyond the object itself (the changes of an agenda, where

@@ -8,7 +8,7 @@ Keys (Notification.object_key), one mail each:
 - call for items:      "meeting:<pk>:call"
 - meeting reminder:    "meeting:<pk>:<date>:<days>d"  (a moved meeting is reminded for its new date)
 - agenda published:    "meeting:<pk>:agenda"
-- agenda changed:      "meeting:<pk>:agenda-change:<timestamp>" (each announcement once)
+- agenda changed:      "meeting:<pk>:agenda-change:<last change pk>" (each announcement once)
 - meeting moved:       "meeting:<pk>:moved:<sequence>" (each move once: the move raised the sequence)
 - meeting cancelled:   "meeting:<pk>:cancelled"
 - action item due:     "action:<pk>:<due date>"
@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from django.utils import timezone
 
 from bodies.sittings import sittings
-from meetings.models import ActionItem, Meeting
+from meetings.models import ActionItem, Attendance, Meeting
 
 from .models import Kind, Notification
 
@@ -97,15 +97,7 @@ def plan_due(*, now: datetime.datetime | None = None) -> int:
     if meetings:
         members = members_by_body((m.body_id for m in meetings), today, max(m.date for m in meetings))
         for meeting in meetings:
-            invited = _on(members[meeting.body_id], meeting.date)
-            if call_for_items_due(meeting, today):
-                opens = meeting.date - datetime.timedelta(days=meeting.body.call_for_items_days)
-                rows += _rows(invited, Kind.CALL_FOR_ITEMS, f"meeting:{meeting.pk}:call", morning_of(opens), meeting=meeting)
-            days = reminder_days_due(meeting, today)
-            if days is not None:
-                key = f"meeting:{meeting.pk}:{meeting.date.isoformat()}:{days}d"
-                due = morning_of(meeting.date - datetime.timedelta(days=days))
-                rows += _rows(invited, Kind.MEETING_REMINDER, key, due, meeting=meeting)
+            rows += _meeting_rows(meeting, _on(members[meeting.body_id], meeting.date), today)
 
     tomorrow = today + datetime.timedelta(days=1)
     for item in ActionItem.objects.open().filter(due_date__in=[today, tomorrow]).only("pk", "owner_id", "due_date"):
@@ -133,6 +125,59 @@ def plan_due(*, now: datetime.datetime | None = None) -> int:
                 meeting=meeting,
             )
 
+    Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+    return len(rows)
+
+
+# The mails that tell someone of a meeting, its day, hour and place.
+TELLING_KINDS = (Kind.CALL_FOR_ITEMS, Kind.AGENDA_PUBLISHED, Kind.AGENDA_CHANGED, Kind.MEETING_REMINDER, Kind.MEETING_MOVED)
+
+
+def told_of(meeting: Meeting) -> set[int]:
+    """The people already told of the meeting: a mail about it went out (or may have), or they replied. One query.
+
+    A mail still waiting is not counted: it gives the meeting as it is when it goes out.
+    """
+    mailed = (
+        Notification.objects.filter(
+            meeting_id=meeting.pk,
+            kind__in=TELLING_KINDS,
+            state__in=[Notification.State.SENT, Notification.State.SENDING],
+        )
+        .values_list("recipient_id", flat=True)
+        .order_by()
+    )
+    replied = Attendance.objects.filter(meeting_id=meeting.pk).exclude(reply="").values_list("person_id", flat=True).order_by()
+    return set(mailed.union(replied).order_by())
+
+
+def _meeting_rows(meeting: Meeting, invited: set[int], today: datetime.date) -> list[Notification]:
+    """The call for items and the reminder due today for one meeting."""
+    rows = []
+    if call_for_items_due(meeting, today):
+        opens = meeting.date - datetime.timedelta(days=meeting.body.call_for_items_days)
+        rows += _rows(invited, Kind.CALL_FOR_ITEMS, f"meeting:{meeting.pk}:call", morning_of(opens), meeting=meeting)
+    days = reminder_days_due(meeting, today)
+    if days is not None:
+        key = f"meeting:{meeting.pk}:{meeting.date.isoformat()}:{days}d"
+        due = morning_of(meeting.date - datetime.timedelta(days=days))
+        rows += _rows(invited, Kind.MEETING_REMINDER, key, due, meeting=meeting)
+    return rows
+
+
+def plan_meeting(meeting: Meeting, *, now: datetime.datetime | None = None) -> int:
+    """Add what plan_due would add today for this one meeting (a meeting added by hand); the same keys.
+
+    Two reads (the members on the meeting date) and one insert.
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    if meeting.status != Meeting.Status.PLANNED or not today <= meeting.date <= today + datetime.timedelta(
+        days=LOOKAHEAD_DAYS
+    ):
+        return 0
+    members = members_by_body([meeting.body_id], today, meeting.date)
+    rows = _meeting_rows(meeting, _on(members[meeting.body_id], meeting.date), today)
     Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
     return len(rows)
 

@@ -19,15 +19,17 @@ from bodies.models import Person
 from meetings import signals
 from meetings.services.meetings import meeting_members
 
-from .models import Kind
+from .models import Kind, Notification
 from .planning import (
     add_for_people,
     cancelled_key,
     members_by_body,
     minutes_key,
     moved_key,
+    plan_meeting,
     proposal_key,
     proposal_outcome_key,
+    told_of,
 )
 
 logger = logging.getLogger(__name__)
@@ -46,6 +48,13 @@ def enqueue_sending() -> None:
     transaction.on_commit(enqueue, robust=True)
 
 
+@receiver(signals.meeting_added, dispatch_uid="notifications.meeting_added")
+def on_meeting_added(sender, meeting, **kwargs):
+    # What the planner would add in its next run, now: the same keys, so it adds nothing twice.
+    if plan_meeting(meeting):
+        enqueue_sending()
+
+
 @receiver(signals.agenda_published, dispatch_uid="notifications.agenda_published")
 def on_agenda_published(sender, meeting, **kwargs):
     add_for_people(meeting_members(meeting), kind=Kind.AGENDA_PUBLISHED, key=f"meeting:{meeting.pk}:agenda", meeting=meeting)
@@ -53,16 +62,26 @@ def on_agenda_published(sender, meeting, **kwargs):
 
 
 @receiver(signals.agenda_changed, dispatch_uid="notifications.agenda_changed")
-def on_agenda_changed(sender, meeting, changes=(), **kwargs):
-    # Each announcement is its own notification: the key carries the moment it was made.
-    stamp = timezone.now().strftime("%Y%m%dT%H%M%S.%f")
-    add_for_people(
-        meeting_members(meeting),
-        kind=Kind.AGENDA_CHANGED,
-        key=f"meeting:{meeting.pk}:agenda-change:{stamp}",
-        details={"changes": [str(change) for change in changes or ()]},
-        meeting=meeting,
-    )
+def on_agenda_changed(sender, meeting, changes=(), key="", **kwargs):
+    # One mail per announcement (the key names it), each member told only of the
+    # changes others made: whoever made them all gets none. One query more than the
+    # others: the members' logins.
+    members = meeting_members(meeting)
+    logins = dict(Person.objects.filter(pk__in=members).values_list("pk", "user_id").order_by())
+    rows = []
+    for person_id in sorted(members):
+        told = [change["text"] for change in changes if change["by"] is None or change["by"] != logins.get(person_id)]
+        if told:
+            rows.append(
+                Notification(
+                    recipient_id=person_id,
+                    kind=Kind.AGENDA_CHANGED,
+                    object_key=f"meeting:{meeting.pk}:agenda-change:{key}",
+                    details={"changes": told},
+                    meeting=meeting,
+                )
+            )
+    Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
     enqueue_sending()
 
 
@@ -81,15 +100,18 @@ def on_minutes_submitted(sender, meeting, **kwargs):
 
 
 @receiver(signals.meeting_rescheduled, dispatch_uid="notifications.meeting_rescheduled")
-def on_meeting_rescheduled(sender, meeting, previous=None, **kwargs):
-    # One mail per move: the key carries the sequence this move gave the meeting, so
-    # a second move is announced again and a retried signal is not. Where the meeting
-    # was is kept in the row (the meeting itself already says where it is now).
+def on_meeting_rescheduled(sender, meeting, changes=(), previous=None, **kwargs):
+    # Only who was already told of the meeting hears of the change; the others learn
+    # the new day, hour and place from the mails still to come. One mail per change:
+    # the key carries the sequence this change gave the meeting, so a second change is
+    # announced again and a retried signal is not. Where the meeting was is kept in
+    # the row (the meeting itself already says where it is now).
+    told = told_of(meeting)
     add_for_people(
-        meeting_members(meeting),
+        (person_id for person_id in meeting_members(meeting) if person_id in told),
         kind=Kind.MEETING_MOVED,
         key=moved_key(meeting),
-        details={"previous": _as_json(previous or {})},
+        details={"previous": _as_json(previous or {}), "fields": list(changes or ())},
         meeting=meeting,
     )
     enqueue_sending()

@@ -63,6 +63,7 @@ POST_ONLY = {
     "n/<slug:network>/meetings/<int:pk>/agenda/items/",  # AGENDA
     "n/<slug:network>/meetings/<int:pk>/agenda/order/",  # AGENDA
     "n/<slug:network>/meetings/<int:pk>/agenda/publish/",  # AGENDA
+    "n/<slug:network>/meetings/<int:pk>/agenda/announce/",
     "n/<slug:network>/meetings/<int:pk>/agenda/proposals/",  # AGENDA
     "n/<slug:network>/meetings/<int:pk>/agenda/suggestions/",  # AGENDA
     "n/<slug:network>/agenda-items/<int:pk>/remove/",  # AGENDA
@@ -143,6 +144,7 @@ EXPECTED = {
     "n/<slug:network>/meetings/<int:pk>/attendance/":           (302, 404, 403, 403, 403, 302, 302, 302),
     "n/<slug:network>/meetings/<int:pk>/cancel/":               (302, 404, 403, 403, 403, 200, 200, 200),
     "n/<slug:network>/meetings/<int:pk>/move/":                 (302, 404, 403, 403, 403, 200, 200, 200),
+    "n/<slug:network>/meetings/<int:pk>/details/":              (302, 404, 403, 403, 403, 200, 200, 200),
     # AGENDA: the draft agenda (and its files) for the body, published ones for the whole network;
     # building it for who runs the body; proposing for members. An empty POST either fails the
     # form (400) or is refused by the service and redirects back with its message (302).
@@ -150,6 +152,7 @@ EXPECTED = {
     "n/<slug:network>/meetings/<int:pk>/agenda/items/":         (302, 404, 403, 403, 403, 400, 400, 400),
     "n/<slug:network>/meetings/<int:pk>/agenda/order/":         (302, 404, 403, 403, 403, 302, 302, 302),
     "n/<slug:network>/meetings/<int:pk>/agenda/publish/":       (302, 404, 403, 403, 403, 302, 302, 302),
+    "n/<slug:network>/meetings/<int:pk>/agenda/announce/":      (302, 404, 403, 403, 403, 302, 302, 302),
     "n/<slug:network>/meetings/<int:pk>/agenda/proposals/":     (302, 404, 403, 400, 400, 400, 400, 400),
     "n/<slug:network>/meetings/<int:pk>/agenda/suggestions/":   (302, 404, 403, 403, 403, 302, 302, 302),
     "n/<slug:network>/agenda-items/<int:pk>/edit/":             (302, 404, 403, 403, 403, 200, 200, 200),

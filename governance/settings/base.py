@@ -197,6 +197,9 @@ MEDIA_ROOT = env_str("MEDIA_ROOT", str(VAR_DIR / "media"))
 # Agenda attachments (meetings.services.agenda): kept under MEDIA_ROOT, served only
 # by a view that checks who may see the meeting, always as a download.
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# Changes to a published agenda are gathered: one "agenda gewijzigd" mail once the
+# agenda was left alone this many minutes (or when who runs the body announces them).
+AGENDA_CHANGES_QUIET_MINUTES = env_int("AGENDA_CHANGES_QUIET_MINUTES", 10)
 # Allowed extensions and the type each is served as; the content is checked too.
 ATTACHMENT_CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -336,6 +339,12 @@ CELERY_BEAT_SCHEDULE = {
     },
     "send-notifications": {
         "task": "notifications.tasks.send_due_notifications",
+        "schedule": 60.0,
+        "options": {"expires": 120},
+    },
+    # Announces the agenda changes that have been quiet AGENDA_CHANGES_QUIET_MINUTES.
+    "announce-agenda-changes": {
+        "task": "meetings.tasks.announce_agenda_changes",
         "schedule": 60.0,
         "options": {"expires": 120},
     },

@@ -1,5 +1,7 @@
 """Forms of the meeting pages. Plain forms with named fields: anything else posted is ignored."""
 
+import datetime
+
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from bodies.models import Body
 from core.submissions import SubmitOnceMixin
 
-from ..models import Attendance
+from ..models import Attendance, Meeting
 from .planning import MeetingTimesForm
 
 REMINDER_DAYS_MAX = 90
@@ -15,6 +17,22 @@ REMINDER_DAYS_MAX = 90
 
 class MeetingForm(SubmitOnceMixin, MeetingTimesForm):
     """Planning a meeting by hand: date, start and end hour (kept as a length), place."""
+
+    @staticmethod
+    def initial_for_body(body: Body) -> dict:
+        """The body's usual hour, length and place (its cadence), as a planned meeting gets them."""
+        try:
+            cadence = body.cadence
+        except Body.cadence.RelatedObjectDoesNotExist:
+            return {}
+        initial = {"start_time": cadence.start_time, "location": cadence.location[: Meeting._meta.get_field("location").max_length]}
+        if cadence.start_time and cadence.duration_minutes:
+            end = datetime.datetime.combine(datetime.date(2000, 1, 1), cadence.start_time) + datetime.timedelta(
+                minutes=cadence.duration_minutes
+            )
+            if end.date() == datetime.date(2000, 1, 1):
+                initial["end_time"] = end.time()
+        return initial
 
 
 def _body_field(name: str, **kwargs) -> forms.Field:

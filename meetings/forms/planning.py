@@ -1,4 +1,4 @@
-"""Forms for moving and cancelling a meeting, and the times shared with planning one."""
+"""Forms for moving a meeting, changing its hour and place, and cancelling it; the times shared with planning one."""
 
 import datetime
 
@@ -8,10 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Meeting
 
 
-class MeetingTimesForm(forms.Form):
-    """Date, start and end hour, place; the end hour becomes the meeting's length."""
+class MeetingDetailsForm(forms.Form):
+    """Start and end hour, place; the end hour becomes the meeting's length."""
 
-    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     start_time = forms.TimeField(
         label=_("Beginuur"), required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
@@ -26,7 +25,7 @@ class MeetingTimesForm(forms.Form):
     def initial_for(meeting: Meeting) -> dict:
         ends_at = meeting.ends_at
         return {
-            "date": meeting.date,
+            "date": meeting.date,  # for MeetingTimesForm; a form without the field ignores it
             "start_time": meeting.start_time,
             "end_time": ends_at.time() if ends_at and ends_at.date() == meeting.date else None,
             "location": meeting.location,
@@ -53,11 +52,21 @@ class MeetingTimesForm(forms.Form):
         """The cleaned fields as the services take them."""
         data = self.cleaned_data
         return {
-            "date": data["date"],
             "start_time": data.get("start_time"),
             "duration_minutes": data.get("duration_minutes"),
             "location": data.get("location", ""),
         }
+
+
+class MeetingTimesForm(MeetingDetailsForm):
+    """Date, start and end hour, place; the end hour becomes the meeting's length."""
+
+    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+    field_order = ["date", "start_time", "end_time", "location"]
+
+    def meeting_data(self) -> dict:
+        return {"date": self.cleaned_data["date"], **super().meeting_data()}
 
 
 class MeetingCancelForm(forms.Form):

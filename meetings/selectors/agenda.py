@@ -16,7 +16,7 @@ from bodies.sittings import seating
 from core.dates import long_date, short_date
 from projects.models import Project
 
-from ..models import ActionItem, AgendaAttachment, AgendaItem, Meeting
+from ..models import ActionItem, AgendaAttachment, AgendaChange, AgendaItem, Meeting
 
 
 def agenda_item_for_network(network, pk: int, queryset=None) -> AgendaItem:
@@ -207,6 +207,8 @@ class AgendaPage:
     mine: list[AgendaItem] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
     person: Person | None = None
+    # Changes to the published agenda not announced yet (news only), for who runs the body.
+    pending_changes: list[AgendaChange] = field(default_factory=list)
 
     @property
     def total_minutes(self) -> int:
@@ -223,7 +225,8 @@ def agenda_page(meeting: Meeting, user, *, internals: bool, runs: bool) -> Agend
 
     Queries: the user's person in the network; all items of the meeting with
     presenter, proposer, merged-into item, escalated decision and project; their
-    attachments; for those who run the body the suggestions (four more). Members of the network who are not of the body see
+    attachments; for those who run the body the suggestions (four more) and, once the
+    agenda is published, the changes still to announce (one more). Members of the network who are not of the body see
     the published items only (no proposals).
     """
     person = person_of(user, meeting)
@@ -254,6 +257,10 @@ def agenda_page(meeting: Meeting, user, *, internals: bool, runs: bool) -> Agend
         ]
         if meeting.status == Meeting.Status.PLANNED:
             page.suggestions = suggestions(meeting)
+            if meeting.is_agenda_published:
+                page.pending_changes = list(
+                    meeting.agenda_changes.filter(announced_at__isnull=True, is_news=True).order_by("made_at", "pk")
+                )
     return page
 
 
@@ -263,3 +270,56 @@ def over_time(meeting: Meeting, page: AgendaPage) -> int:
         return 0
     return max(0, page.total_minutes - meeting.duration_minutes)
 
+
+
+@dataclass
+class AgendaLine:
+    """One item of a published agenda as the mails and invitations list it."""
+
+    number: int
+    title: str
+    kind: str
+    presenter: str
+    minutes: int | None
+    # When it is planned to start: from the meeting's start hour and the planned times
+    # of the items before it; unknown after an item without a planned time.
+    starts_at: datetime.time | None
+
+    @property
+    def facts(self) -> str:
+        """"Besluit; inbreng: An Maes; 19:30, 30 min", in the active language."""
+        facts = [self.kind]
+        if self.presenter:
+            facts.append(_("inbreng: %(name)s") % {"name": self.presenter})
+        when = []
+        if self.starts_at is not None:
+            when.append(self.starts_at.strftime("%H:%M"))
+        if self.minutes:
+            when.append(_("%(minutes)s min") % {"minutes": self.minutes})
+        if when:
+            facts.append(", ".join(when))
+        return "; ".join(facts)
+
+    def text(self) -> str:
+        """"2. Begroting 2027 (Besluit; inbreng: An Maes; 19:30, 30 min)"."""
+        return f"{self.number}. {self.title} ({self.facts})"
+
+
+def agenda_lines(meeting: Meeting) -> list[AgendaLine]:
+    """The items on the meeting's agenda, in order, for a mail or an invitation (one query)."""
+    items = meeting.agenda_items.on_agenda().select_related("presenter").order_by("position", "pk")
+    clock = datetime.datetime.combine(meeting.date, meeting.start_time) if meeting.start_time else None
+    lines = []
+    for number, item in enumerate(items, start=1):
+        lines.append(
+            AgendaLine(
+                number=number,
+                title=item.title,
+                kind=str(item.get_kind_display()),
+                presenter=item.presenter.name if item.presenter else "",
+                minutes=item.planned_minutes,
+                starts_at=clock.time() if clock else None,
+            )
+        )
+        clock = clock + datetime.timedelta(minutes=item.planned_minutes) if clock and item.planned_minutes else None
+    return lines

@@ -6,8 +6,12 @@ right whoever calls them. Each one locks the meeting row, so two people working 
 one agenda take turns, and writes in one transaction.
 
 Once the agenda is published, every change to it is recorded (simple_history, with
-the author) and announced: `meetings.signals.agenda_changed` with a short Dutch
-description of each change, sent inside the transaction (receivers enqueue on commit).
+the author) and noted as an AgendaChange with a short Dutch description. The changes
+are gathered and announced together (`agenda_changes_announce`): by the beat once the
+agenda has been quiet for settings.AGENDA_CHANGES_QUIET_MINUTES, or at once when who
+runs the body asks. Then `meetings.signals.agenda_changed` goes out, inside the
+transaction (receivers enqueue on commit), and nobody is mailed their own changes. A
+new order alone is not news: it waits for a real change to go along with.
 
 Proposals: members propose until the agenda is published, and at the latest on the
 day the agenda is due (meeting date minus the body's `agenda_days`). Who runs the
@@ -41,7 +45,7 @@ from bodies.models import Person
 from core.dates import long_date
 from projects.models import Project
 
-from ..models import AgendaAttachment, AgendaItem, Meeting
+from ..models import AgendaAttachment, AgendaChange, AgendaItem, Meeting
 from ..signals import agenda_changed, agenda_published, proposal_decided, proposal_made
 from .meetings import meeting_members
 
@@ -76,10 +80,13 @@ def _save(obj, by) -> None:
     obj.save()
 
 
-def _announce(meeting: Meeting, by, changes: list[str]) -> None:
-    """Tell the receivers what changed on a published agenda (nothing before publication)."""
+def _announce(meeting: Meeting, by, changes: list[str], *, news: bool = True) -> None:
+    """Note what changed on a published agenda, to be announced later (nothing before publication)."""
     if meeting.agenda_published_at and changes:
-        agenda_changed.send(sender=Meeting, meeting=meeting, by=_user(by), changes=changes)
+        user = _user(by)
+        AgendaChange.objects.bulk_create(
+            AgendaChange(meeting=meeting, description=change[:500], is_news=news, made_by=user) for change in changes
+        )
 
 
 def _dutch(message: str, **values) -> str:
@@ -245,7 +252,7 @@ def agenda_reorder(*, meeting: Meeting, order: Sequence[int], by) -> list[Agenda
             moved.append(item)
     if moved:
         bulk_update_with_history(moved, AgendaItem, ["position"], default_user=_user(by))
-        _announce(meeting, by, [_dutch(gettext_noop("Volgorde van de agenda gewijzigd"))])
+        _announce(meeting, by, [_dutch(gettext_noop("Volgorde van de agenda gewijzigd"))], news=False)
     return [items[pk] for pk in order]
 
 
@@ -277,6 +284,60 @@ def agenda_publish(*, meeting: Meeting, by) -> Meeting:
     _save(meeting, by)
     agenda_published.send(sender=Meeting, meeting=meeting, by=_user(by))
     return meeting
+
+
+# --- Announcing the changes ---------------------------------------------------------------
+
+
+def quiet_period() -> datetime.timedelta:
+    return datetime.timedelta(minutes=settings.AGENDA_CHANGES_QUIET_MINUTES)
+
+
+@transaction.atomic
+def agenda_changes_announce(*, meeting: Meeting, by=None, quiet_since: datetime.datetime | None = None) -> int:
+    """Announce the changes gathered on a published agenda in one go; returns how many went out.
+
+    Nothing goes out while only the order changed. With `quiet_since` (the beat) the
+    changes wait while one of them is more recent than that. Under the meeting's lock,
+    so the beat and a person pressing "bekendmaken" at once announce the changes once.
+    A cancelled or past meeting's changes are closed without a mail.
+    """
+    locked = Meeting.objects.select_for_update(of=("self",)).select_related("body__network").get(pk=meeting.pk)
+    pending = list(locked.agenda_changes.filter(announced_at__isnull=True).order_by("made_at", "pk"))
+    if not any(change.is_news for change in pending):
+        return 0
+    if quiet_since is not None and pending[-1].made_at > quiet_since:
+        return 0
+    now = timezone.now()
+    AgendaChange.objects.filter(pk__in=[change.pk for change in pending]).update(announced_at=now)
+    if locked.status == Meeting.Status.CANCELLED or locked.date < timezone.localdate(now):
+        return 0
+    # One line per change; the same line twice (an item edited twice) once, by each author.
+    seen, changes = set(), []
+    for change in pending:
+        if (change.description, change.made_by_id) not in seen:
+            seen.add((change.description, change.made_by_id))
+            changes.append({"text": change.description, "by": change.made_by_id})
+    agenda_changed.send(
+        sender=Meeting, meeting=locked, by=_user(by), changes=changes, key=f"{pending[-1].pk}"
+    )
+    return len(pending)
+
+
+def agenda_changes_announce_due(*, now: datetime.datetime | None = None) -> int:
+    """Announce every agenda whose changes have been quiet long enough (the beat); returns the meetings told."""
+    quiet_since = (now or timezone.now()) - quiet_period()
+    waiting = (
+        AgendaChange.objects.filter(announced_at__isnull=True, is_news=True, made_at__lte=quiet_since)
+        .values_list("meeting_id", flat=True)
+        .distinct()
+        .order_by("meeting_id")
+    )
+    told = 0
+    for meeting_id in list(waiting):
+        if agenda_changes_announce(meeting=Meeting(pk=meeting_id), quiet_since=quiet_since):
+            told += 1
+    return told
 
 
 # --- Proposals ---------------------------------------------------------------------------

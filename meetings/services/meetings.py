@@ -18,6 +18,7 @@ from bodies.sittings import members_on
 from core.dates import long_date
 
 from ..models import Attendance, Meeting
+from ..signals import meeting_added
 
 
 @transaction.atomic
@@ -30,7 +31,11 @@ def meeting_create(
     created_by=None,
     duration_minutes: int | None = None,
 ) -> Meeting:
-    """Plan a meeting of a body on a date (by hand: it has no cadence date)."""
+    """Plan a meeting of a body on a date (by hand: it has no cadence date).
+
+    `meeting_added` is sent, so its members get at once what a planned meeting's get
+    on the same day (the call for items, or the reminder that is due).
+    """
     meeting = Meeting(
         body=body, date=date, start_time=start_time, duration_minutes=duration_minutes, location=location
     )
@@ -39,6 +44,7 @@ def meeting_create(
         # The history names the planner, also when no request is around (a shell, a task).
         meeting._history_user = created_by
     meeting.save()
+    meeting_added.send(sender=Meeting, meeting=meeting, by=created_by)
     return meeting
 
 

@@ -144,30 +144,53 @@ def meeting_move(
 
     The meeting keeps its cadence date (the planner will not make that date's meeting
     again) and its history; its calendar sequence goes up and `meeting_rescheduled`
-    is sent (with the date, hour, length and place it had before), so the invited are
-    mailed and feeds follow. A new date in the past is refused.
+    is sent (with the date, hour, length and place it had before), so those who were
+    told of the meeting are mailed and feeds follow. A new date in the past is refused.
     """
-    today = today or timezone.localdate()
-    # Two coordinators moving at once take turns; the second sees the first one's move.
+    new = {"date": date, "start_time": start_time, "duration_minutes": duration_minutes, "location": location}
+    return _reschedule(meeting, new, by=moved_by, today=today or timezone.localdate())
+
+
+@transaction.atomic
+def meeting_details_update(
+    *,
+    meeting: Meeting,
+    start_time: datetime.time | None,
+    duration_minutes: int | None,
+    location: str,
+    by=None,
+) -> bool:
+    """Set a meeting's hour, length and place, on the day it has; False when nothing changed.
+
+    Like a move for calendars (the sequence goes up) and for those who were already
+    told of the meeting (they are mailed the change); the others learn the hour and
+    place from the mails still to come. A past meeting may get its hour corrected.
+    """
+    new = {"start_time": start_time, "duration_minutes": duration_minutes, "location": location}
+    return _reschedule(meeting, new, by=by, today=timezone.localdate())
+
+
+def _reschedule(meeting: Meeting, new: dict, *, by, today: datetime.date) -> bool:
+    # Two people changing the meeting at once take turns; the second sees the first one's change.
     locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _changes_allowed(locked)
-    new = {"date": date, "start_time": start_time, "duration_minutes": duration_minutes, "location": location}
     changed = [field for field, value in new.items() if getattr(locked, field) != value]
     if not changed:
         return False
-    if "date" in changed and date < today:
+    if "date" in changed and new["date"] < today:
         raise ValidationError({"date": _("Een vergadering verplaats je niet naar een dag die al voorbij is.")})
-    previous = {field: getattr(locked, field) for field in new}
+    fields = ["date", "start_time", "duration_minutes", "location"]
+    previous = {field: getattr(locked, field) for field in fields}
     for field in changed:
         setattr(locked, field, new[field])
     locked.full_clean(exclude=["body", "minutes_approved_in"])
     locked.sequence = F("sequence") + 1
-    if getattr(moved_by, "is_authenticated", False):
-        locked._history_user = moved_by
+    if getattr(by, "is_authenticated", False):
+        locked._history_user = by
     locked.save()
     locked.refresh_from_db()
-    meeting.__dict__.update({field: getattr(locked, field) for field in [*new, "sequence"]})
-    meeting_rescheduled.send(sender=Meeting, meeting=locked, by=moved_by, changes=changed, previous=previous)
+    meeting.__dict__.update({field: getattr(locked, field) for field in [*fields, "sequence"]})
+    meeting_rescheduled.send(sender=Meeting, meeting=locked, by=by, changes=changed, previous=previous)
     return True
 
 

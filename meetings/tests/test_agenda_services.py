@@ -200,9 +200,10 @@ def test_changes_before_publication_are_not_announced(meeting, coordinator, sent
     services.agenda_item_update(item=a, by=coordinator, title="A2")
     services.agenda_item_remove(item=a, by=coordinator)
     assert sent == []
+    assert not meeting.agenda_changes.exists()
 
 
-def test_every_change_after_publication_is_recorded_and_announced_in_dutch(meeting, coordinator, chair, sent):
+def test_every_change_after_publication_is_noted_in_dutch_and_waits_to_be_announced(meeting, coordinator, chair, sent):
     a = add(meeting, coordinator, "Begroting")
     b = add(meeting, coordinator, "Jaarplan")
     services.agenda_publish(meeting=meeting, by=coordinator)
@@ -213,26 +214,27 @@ def test_every_change_after_publication_is_recorded_and_announced_in_dutch(meeti
     services.agenda_reorder(meeting=meeting, order=[c.pk, a.pk, b.pk], by=chair)
     services.agenda_item_remove(item=b, by=chair)
 
-    changes = [kwargs["changes"] for name, kwargs in sent]
-    assert all(name == "changed" and kwargs["by"] == chair for name, kwargs in sent)
-    assert changes == [
-        ["Punt toegevoegd: Personeel"],
-        ["Punt gewijzigd: Begroting (titel, voorziene tijd (minuten))"],
-        ["Volgorde van de agenda gewijzigd"],
-        ["Punt geschrapt: Jaarplan"],
+    assert sent == []
+    noted = [(change.description, change.is_news, change.made_by) for change in meeting.agenda_changes.all()]
+    assert noted == [
+        ("Punt toegevoegd: Personeel", True, chair),
+        ("Punt gewijzigd: Begroting (titel, voorziene tijd (minuten))", True, chair),
+        ("Volgorde van de agenda gewijzigd", False, chair),
+        ("Punt geschrapt: Jaarplan", True, chair),
     ]
     a.refresh_from_db()
     assert a.history.first().history_user == chair
     assert a.history.count() >= 3
 
 
-def test_an_unchanged_order_or_edit_announces_nothing(meeting, coordinator, sent):
+def test_an_unchanged_order_or_edit_notes_nothing(meeting, coordinator, sent):
     a = add(meeting, coordinator, "A")
     services.agenda_publish(meeting=meeting, by=coordinator)
     sent.clear()
     services.agenda_reorder(meeting=meeting, order=[a.pk], by=coordinator)
     services.agenda_item_update(item=a, by=coordinator, title="A")
     assert sent == []
+    assert not meeting.agenda_changes.exists()
 
 
 # Proposals ------------------------------------------------------------------------------

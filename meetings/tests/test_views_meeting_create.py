@@ -99,7 +99,7 @@ def test_it_runs_the_same_number_of_queries_for_a_body_with_1_or_10_meetings(
     client.get(url(network))  # content types cached, as in a running server
 
     # session, user, network, the user's and groups' grants on it, body, the
-    # user's and groups' grants on the body.
-    with django_assert_max_num_queries(8):
+    # user's and groups' grants on the body, the body's rhythm (its usual hour and place).
+    with django_assert_max_num_queries(9):
         response = client.get(url(network))
     assert response.status_code == 200

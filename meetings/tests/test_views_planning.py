@@ -55,7 +55,7 @@ def test_the_coordinator_moves_a_meeting_and_goes_back_to_it(login, coordinator,
     )
     assert meeting.sequence == 1
     assert response.redirect_chain[-1][0] == meeting.get_absolute_url()
-    assert messages_of(response) == ["De vergadering is verplaatst; de genodigden krijgen een mail."]
+    assert messages_of(response) == ["De vergadering is verplaatst; wie al over de vergadering hoorde, krijgt een mail."]
     assert meeting.history.latest("history_date").history_user == coordinator
 
 

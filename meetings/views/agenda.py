@@ -92,6 +92,7 @@ def _page(request: HttpRequest, meeting: Meeting, *, item_form=None, proposal_fo
         "attachment_types": ", ".join(sorted(settings.ATTACHMENT_CONTENT_TYPES)),
         "attachment_max_bytes": settings.ATTACHMENT_MAX_BYTES,
         "moved": int(moved) if moved.isdigit() else None,
+        "quiet_minutes": settings.AGENDA_CHANGES_QUIET_MINUTES,
         "moved_direction": request.GET.get("dir", ""),
     }
     return render(request, "meetings/agenda/agenda.html", ctx, status=status)
@@ -223,6 +224,19 @@ def agenda_publish(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("De agenda is gepubliceerd: de leden worden verwittigd."))
     return redirect(_agenda_url(meeting))
+
+
+@require_POST
+@login_required
+def agenda_changes_announce(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    """Announce the gathered changes now, instead of after the quiet period."""
+    meeting = _meeting(request, network, pk, permissions.RUN)
+    if services.agenda_changes_announce(meeting=meeting, by=request.user):
+        messages.success(request, _("De wijzigingen zijn bekendgemaakt: de leden krijgen één mail."))
+    else:
+        # A second press, or the beat was first: nothing is announced twice.
+        messages.info(request, _("Er zijn geen wijzigingen meer om bekend te maken."))
+    return redirect(_agenda_url(meeting, "agenda-heading"))
 
 
 @require_POST

@@ -17,6 +17,7 @@ from decisions.services.decisions import meeting_quorum
 from ..selectors import meetings as selectors
 from ..services import meetings as services
 from ..forms.meetings import AttendanceForm, MeetingForm, MeetingRulesForm
+from ..forms.planning import MeetingDetailsForm
 
 
 @login_required
@@ -38,7 +39,7 @@ def meeting_list(request: HttpRequest, network: str, body: str) -> HttpResponse:
 def meeting_create(request: HttpRequest, network: str, body: str) -> HttpResponse:
     body = permissions.get_body_for_user(request.user, network, body)
     permissions.require(request.user, permissions.RUN, body)
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(request.POST or None, initial=MeetingForm.initial_for_body(body))
     if request.method == "POST" and form.is_valid():
         try:
             with submit_once(request, form.submit_key) as submission:
@@ -94,6 +95,10 @@ def _meeting_page(request: HttpRequest, meeting, *, attendance_form=None, status
         "attendance_form": attendance_form if can_run else None,
         "propose_form": DecisionProposeForm(meeting=meeting) if can_propose else None,
         "is_planned": meeting.status == meeting.Status.PLANNED,
+        # Who runs the body sets the hour, length and place here, without moving the day.
+        "details_form": MeetingDetailsForm(initial=MeetingDetailsForm.initial_for(meeting), auto_id="details_%s")
+        if can_run and meeting.status == meeting.Status.PLANNED
+        else None,
         "today": timezone.localdate(),
         "substituted": sum(1 for line in page.members if line.status == "substituted"),
     }

@@ -1,4 +1,4 @@
-"""Moving and cancelling a meeting (RUN on the body): the coordinator's hand on the planner's work."""
+"""Moving a meeting, setting its hour and place, cancelling it (RUN on the body): the coordinator's hand on the planner's work."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +13,7 @@ from core.forms import show_errors
 
 from ..selectors import meetings as selectors
 from ..models import Meeting
-from ..forms.planning import MeetingCancelForm, MeetingTimesForm
+from ..forms.planning import MeetingCancelForm, MeetingDetailsForm, MeetingTimesForm
 from ..services import planning as services
 
 
@@ -55,11 +55,37 @@ def meeting_move(request: HttpRequest, network: str, pk: int) -> HttpResponse:
             show_errors(form, error)
         else:
             if moved:
-                messages.success(request, _("De vergadering is verplaatst; de genodigden krijgen een mail."))
+                messages.success(request, _("De vergadering is verplaatst; wie al over de vergadering hoorde, krijgt een mail."))
             else:
                 messages.info(request, _("Er is niets gewijzigd aan de vergadering."))
             return redirect(meeting)
     return _page(request, "meetings/planning/move.html", meeting, form)
+
+
+@login_required
+def meeting_details(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    """The meeting's hour, length and place, on the day it has (the meeting page holds the same form)."""
+    meeting = _meeting_to_run(request, network, pk)
+    if refused := _refuse_cancelled(request, meeting):
+        return refused
+    if request.method != "POST":
+        form = MeetingDetailsForm(initial=MeetingDetailsForm.initial_for(meeting))
+        return _page(request, "meetings/planning/details.html", meeting, form)
+    form = MeetingDetailsForm(request.POST)
+    if form.is_valid():
+        try:
+            changed = services.meeting_details_update(meeting=meeting, by=request.user, **form.meeting_data())
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            if changed:
+                messages.success(
+                    request, _("Het uur en de plaats zijn bewaard; wie al over de vergadering hoorde, krijgt een mail.")
+                )
+            else:
+                messages.info(request, _("Er is niets gewijzigd aan de vergadering."))
+            return redirect(meeting)
+    return _page(request, "meetings/planning/details.html", meeting, form)
 
 
 @login_required

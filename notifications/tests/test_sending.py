@@ -16,7 +16,7 @@ from bodies.models import Person
 from calendars.tests.factories import FeedTokenFactory
 from calendars.tests.helpers import parse_feed, personal_url
 from core.dates import long_date
-from meetings.models import ActionItem, Meeting
+from meetings.models import ActionItem, Attendance, Meeting
 from meetings.services.planning import meeting_cancel, meeting_move
 from notifications.models import Kind, Notification, NotificationPreference
 from notifications.planning import action_key, add_for_people
@@ -83,6 +83,8 @@ def feed_uid(client, user, meeting) -> str:
 
 def test_a_move_is_a_dutch_mail_with_where_it_was_and_is_and_a_new_invitation(client, meeting, voting_member):
     old_day, new_day = meeting.date, meeting.date + datetime.timedelta(days=2)
+    # Tom heard of the meeting (he replied): the move is news to him.
+    Attendance.objects.create(meeting=meeting, person=person(voting_member), reply=Attendance.Reply.ATTENDING)
     meeting_move(meeting=meeting, date=new_day, start_time=datetime.time(14), duration_minutes=60, location="Kantoor Hasselt")
     Notification.objects.exclude(recipient__user=voting_member).delete()  # one mail to read
 
