@@ -7,6 +7,7 @@ only at the body's next meeting.
 """
 
 import datetime
+from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -75,19 +76,39 @@ def _editable_minutes(meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def agenda_item_minutes_save(*, item: AgendaItem, minutes: str, by=None) -> AgendaItem:
-    """Write the minutes of one agenda item; approved minutes stay as they were approved."""
-    item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
-    _editable_minutes(item.meeting)
+def meeting_minutes_save(*, meeting: Meeting, minutes: Mapping[int, str], by=None) -> list[AgendaItem]:
+    """Write the minutes of the meeting's agenda items, all together or none.
+
+    `minutes` maps agenda item ids to their text; items left out keep theirs (an item
+    put on the agenda after the page was loaded), an id that is not an item of this
+    meeting's agenda refuses the whole save. Returns the items whose text changed.
+    Approved minutes stay as they were approved.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _editable_minutes(meeting)
+    items = {item.pk: item for item in meeting.agenda_items.on_agenda().filter(pk__in=list(minutes))}
+    if set(minutes) - set(items):
+        raise ValidationError(_("Kies een agendapunt van deze vergadering."))
     limit = AgendaItem._meta.get_field("minutes").max_length
-    if len(minutes.strip()) > limit:
+    too_long = [items[pk].title for pk, text in minutes.items() if len(text.strip()) > limit]
+    if too_long:
         # A TextField's max_length is not checked by full_clean: say it here.
-        raise ValidationError(_("Een verslag bij een agendapunt telt hoogstens %(limit)s tekens.") % {"limit": limit})
-    item.minutes = minutes.strip()
-    item.full_clean()
-    item._history_user = _history_user(by)
-    item.save(update_fields=["minutes"])
-    return item
+        raise ValidationError(
+            _("Een verslag bij een agendapunt telt hoogstens %(limit)s tekens: %(items)s.")
+            % {"limit": limit, "items": ", ".join(too_long)}
+        )
+    changed = []
+    for pk, text in minutes.items():
+        item = items[pk]
+        if item.minutes == text.strip():
+            continue
+        item.meeting = meeting
+        item.minutes = text.strip()
+        item.full_clean()
+        item._history_user = _history_user(by)
+        item.save(update_fields=["minutes"])
+        changed.append(item)
+    return changed
 
 
 @transaction.atomic

@@ -11,13 +11,13 @@ from bodies.tests.factories import PersonFactory
 from decisions.services.decisions import meeting_quorum
 from decisions.tests.factories import AgendaItemFactory
 from meetings import signals
-from meetings.models import ActionItem, Attendance, Meeting
+from meetings.models import ActionItem, AgendaItem, Attendance, Meeting
 from meetings.selectors.meetings import open_action_items
 from meetings.services.conduct import (
     action_item_create,
     action_item_done,
-    agenda_item_minutes_save,
     attendance_reply,
+    meeting_minutes_save,
     minutes_approve,
     minutes_submit,
     next_meeting,
@@ -167,18 +167,55 @@ def test_a_substitute_does_not_count_for_the_quorum(network, voting_member, coor
 def test_minutes_are_saved_per_item_with_history(meeting, coordinator):
     item = AgendaItemFactory(meeting=meeting)
 
-    agenda_item_minutes_save(item=item, minutes="  Besproken en goedgekeurd.  ", by=coordinator)
+    meeting_minutes_save(meeting=meeting, minutes={item.pk: "  Besproken en goedgekeurd.  "}, by=coordinator)
 
     item.refresh_from_db()
     assert item.minutes == "Besproken en goedgekeurd."
     assert item.history.first().history_user == coordinator
 
 
-def test_minutes_longer_than_the_limit_are_refused(meeting):
-    item = AgendaItemFactory(meeting=meeting)
+def test_the_minutes_of_all_items_are_saved_together(meeting):
+    first, second = AgendaItemFactory(meeting=meeting, title="Een"), AgendaItemFactory(meeting=meeting, title="Twee")
 
-    with pytest.raises(ValidationError):
-        agenda_item_minutes_save(item=item, minutes="x" * 20001)
+    meeting_minutes_save(meeting=meeting, minutes={first.pk: "Over een.", second.pk: "Over twee."})
+
+    assert list(meeting.agenda_items.order_by("pk").values_list("minutes", flat=True)) == ["Over een.", "Over twee."]
+
+
+def test_one_item_over_the_limit_saves_none_of_them(meeting):
+    first, second = AgendaItemFactory(meeting=meeting, title="Een"), AgendaItemFactory(meeting=meeting, title="Twee")
+
+    with pytest.raises(ValidationError, match="Twee"):
+        meeting_minutes_save(meeting=meeting, minutes={first.pk: "Over een.", second.pk: "x" * 20001})
+
+    assert list(meeting.agenda_items.values_list("minutes", flat=True)) == ["", ""]
+
+
+def test_an_item_left_out_keeps_its_minutes(meeting):
+    kept = AgendaItemFactory(meeting=meeting, minutes="Al geschreven.")
+    other = AgendaItemFactory(meeting=meeting)
+
+    meeting_minutes_save(meeting=meeting, minutes={other.pk: "Nieuw."})
+
+    kept.refresh_from_db()
+    assert kept.minutes == "Al geschreven."
+
+
+def test_an_unchanged_item_gets_no_new_history(meeting):
+    item = AgendaItemFactory(meeting=meeting, minutes="Zo was het.")
+
+    assert meeting_minutes_save(meeting=meeting, minutes={item.pk: "Zo was het."}) == []
+    assert item.history.count() == 1
+
+
+def test_an_item_of_another_meeting_refuses_the_whole_save(network, meeting):
+    mine = AgendaItemFactory(meeting=meeting)
+    elsewhere = AgendaItemFactory(meeting=meeting_of(network, day=AFTER))
+
+    with pytest.raises(ValidationError, match="agendapunt van deze vergadering"):
+        meeting_minutes_save(meeting=meeting, minutes={mine.pk: "Goed.", elsewhere.pk: "Gesmokkeld."})
+
+    assert set(AgendaItem.objects.values_list("minutes", flat=True)) == {""}
 
 
 def test_approved_minutes_no_longer_change(network):
@@ -186,7 +223,7 @@ def test_approved_minutes_no_longer_change(network):
     item = AgendaItemFactory(meeting=meeting, minutes="Zo was het.")
 
     with pytest.raises(ValidationError, match="goedgekeurd en verandert niet meer"):
-        agenda_item_minutes_save(item=item, minutes="Anders.")
+        meeting_minutes_save(meeting=meeting, minutes={item.pk: "Anders."})
 
 
 def test_an_action_item_is_noted_on_an_agenda_item(meeting, coordinator, voting_member):

@@ -220,52 +220,90 @@ def test_a_network_member_reading_approved_minutes_gets_no_links_to_internal_pag
 
     assertContains(response, "Aanwerving")
     assert "/decisions/" not in main_html(response)
-    assertNotContains(response, 'name="minutes"')
+    assertNotContains(response, 'id="minutes-form"')
 
 
 # Minutes: writing them ----------------------------------------------------------------------
+
+
+def minutes_field(item) -> str:
+    return f"minutes_{item.pk}"
 
 
 def test_the_chair_writes_the_minutes_of_an_item_with_html_escaped(login, held, chair):
     item = held.agenda_items.get()
     client = login(chair)
 
-    response = client.post(url("minutes", held), {"item": item.pk, "minutes": "<script>alert(1)</script> akkoord"}, follow=True)
+    response = client.post(url("minutes", held), {minutes_field(item): "<script>alert(1)</script> akkoord"}, follow=True)
 
     item.refresh_from_db()
     assert item.minutes == "<script>alert(1)</script> akkoord"
-    assert messages_of(response) == ["Het verslag bij “Begroting 2027” is bewaard."]
+    assert messages_of(response) == ["Het verslag is bewaard."]
     assert "<script>alert(1)</script>" not in response.content.decode()
     assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt; akkoord")
+
+
+def test_one_save_keeps_what_was_typed_in_every_item(login, held, chair):
+    first = held.agenda_items.get()
+    second = AgendaItemFactory(meeting=held, title="Personeel")
+
+    login(chair).post(url("minutes", held), {minutes_field(first): "Over de begroting.", minutes_field(second): "Over het personeel."})
+
+    first.refresh_from_db(), second.refresh_from_db()
+    assert (first.minutes, second.minutes) == ("Over de begroting.", "Over het personeel.")
+
+
+def test_every_items_textarea_belongs_to_the_one_minutes_form(login, held, chair):
+    AgendaItemFactory(meeting=held, title="Personeel")
+
+    html = main_html(login(chair).get(url("minutes", held)))
+
+    assert html.count('<form method="post" id="minutes-form"') == 1
+    assert html.count('form="minutes-form"') == 2 * 2  # each item: its textarea and its save button
+    assert html.count("data-warn-unsaved") == 1 + 2  # the minutes form and each item's action form
+    assert "js/unsaved-warning.js" in login(chair).get(url("minutes", held)).content.decode()
+
+
+def test_the_save_returns_to_the_item_whose_button_was_pressed(login, held, chair):
+    item = held.agenda_items.get()
+
+    response = login(chair).post(url("minutes", held), {minutes_field(item): "Goed.", "focus": item.pk})
+
+    assert response["Location"].endswith(f"#item-{item.pk}")
 
 
 def test_a_voting_member_may_not_write_minutes(login, held, voting_member):
     item = held.agenda_items.get()
 
-    assert login(voting_member).post(url("minutes", held), {"item": item.pk, "minutes": "x"}).status_code == 403
+    assert login(voting_member).post(url("minutes", held), {minutes_field(item): "x"}).status_code == 403
     item.refresh_from_db()
     assert item.minutes == ""
 
 
-def test_minutes_for_an_item_of_another_meeting_are_refused(login, network, held, chair):
+def test_a_field_for_an_item_of_another_meeting_changes_nothing(login, network, held, chair):
     elsewhere = AgendaItemFactory(meeting=meeting_of(network, seed.BELEIDSGROEP, today() + datetime.timedelta(days=3)))
 
-    response = login(chair).post(url("minutes", held), {"item": elsewhere.pk, "minutes": "gesmokkeld"}, follow=True)
+    login(chair).post(url("minutes", held), {minutes_field(elsewhere): "gesmokkeld"}, follow=True)
 
-    assert messages_of(response) == ["Kies een agendapunt van deze vergadering."]
     elsewhere.refresh_from_db()
     assert elsewhere.minutes == ""
 
 
-def test_huge_minutes_are_refused_next_to_the_item(login, held, chair):
+def test_huge_minutes_are_refused_next_to_the_item_and_every_item_keeps_its_text(login, held, chair):
     item = held.agenda_items.get()
+    other = AgendaItemFactory(meeting=held, title="Personeel")
 
-    response = login(chair).post(url("minutes", held), {"item": item.pk, "minutes": "x" * 20001})
+    response = login(chair).post(
+        url("minutes", held), {minutes_field(item): "x" * 20001, minutes_field(other): "Getypt bij personeel."}
+    )
 
     assert response.status_code == 400
-    assertContains(response, f'id="id_item{item.pk}_minutes_minutes_error"', status_code=400)
-    item.refresh_from_db()
-    assert item.minutes == ""
+    assertContains(response, f'id="id_minutes_{item.pk}_error"', status_code=400)
+    assertContains(response, f'aria-describedby="id_minutes_{item.pk}_error"', status_code=400)
+    assertContains(response, "Getypt bij personeel.</textarea>", status_code=400)
+    assertContains(response, "data-warn-unsaved data-unsaved", status_code=400)
+    item.refresh_from_db(), other.refresh_from_db()
+    assert (item.minutes, other.minutes) == ("", "")
 
 
 # Action items ----------------------------------------------------------------------------------
