@@ -16,7 +16,7 @@ from decisions.services.decisions import decision_propose
 from decisions.tests.factories import AgendaItemFactory, MeetingFactory
 from meetings.models import ActionItem, AgendaItem, Attendance, Meeting
 
-from .helpers import body, csrf_client, main_html, meeting_of, messages_of, person
+from .helpers import body, csrf_client, main_html, meeting_of, messages_of, person, present
 
 pytestmark = pytest.mark.django_db
 
@@ -392,58 +392,119 @@ def test_an_open_action_returns_on_the_next_meeting_until_done(login, network, h
 # Approval ----------------------------------------------------------------------------------------
 
 
-def test_the_minutes_are_submitted_then_approved_in_the_next_meeting(login, network, coordinator):
+def approval_on_next_agenda(network, client):
+    """The Beleidsgroep's minutes of four weeks ago, submitted: (meeting, today's meeting, its approval item)."""
     first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28))
     following = meeting_of(network, seed.BELEIDSGROEP, today())
-    client = login(coordinator)
-
     client.post(url("minutes_submit", first))
-    first.refresh_from_db()
-    assert first.minutes_status == "awaiting"
+    return first, following, following.agenda_items.get(minutes_of=first)
+
+
+def test_the_minutes_are_submitted_then_approved_on_the_next_meetings_item(login, network, coordinator, voting_member):
+    client = login(coordinator)
+    first, following, item = approval_on_next_agenda(network, client)
+    present(following, coordinator, voting_member)
 
     page = client.get(following.get_absolute_url())
-    assertContains(page, "Verslag van de vorige vergadering goedkeuren")
+    assertContains(page, "Verslag goedkeuren")
+    assertContains(page, f'name="agenda_item" value="{item.pk}"')
 
-    response = client.post(url("minutes_approve", first), {"approved_in": following.pk}, follow=True)
+    response = client.post(url("minutes_approve", first), {"agenda_item": item.pk}, follow=True)
     first.refresh_from_db()
     assert (first.minutes_status, first.minutes_approved_in) == ("approved", following)
-    assert messages_of(response) == [f"Het verslag van {first.date:%d-%m-%Y} is goedgekeurd en voor het hele netwerk zichtbaar."]
+    assert messages_of(response)[-1] == f"Het verslag van {first.date:%d-%m-%Y} is goedgekeurd en voor het hele netwerk zichtbaar."
+    assertContains(response, "Goedgekeurd in deze vergadering.")
 
 
-def test_approval_in_another_bodys_meeting_is_refused(login, network, coordinator):
-    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28), minutes_status="awaiting")
-    meeting_of(network, seed.BELEIDSGROEP, today())
-    kernteam = meeting_of(network, seed.KERNTEAM, today())
+def test_the_approved_meeting_links_to_the_approving_meetings_item_with_who_was_present(
+    login, network, coordinator, voting_member
+):
+    client = login(coordinator)
+    first, following, item = approval_on_next_agenda(network, client)
+    present(following, coordinator, voting_member)
+    client.post(url("minutes_approve", first), {"agenda_item": item.pk})
 
-    response = login(coordinator).post(url("minutes_approve", first), {"approved_in": kernteam.pk}, follow=True)
+    for page in (first.get_absolute_url(), url("minutes", first)):
+        html = main_html(client.get(page))
+        assert f'<a href="{following.get_absolute_url()}#item-{item.pk}">goedgekeurd in de vergadering van' in html
+        assert person(coordinator).name in html and person(voting_member).name in html
 
-    assert messages_of(response) == ["Een verslag wordt goedgekeurd in een vergadering van hetzelfde orgaan."]
+
+def test_a_network_member_reads_where_the_minutes_were_approved_without_a_link_inside(
+    login, network, coordinator, forum_member
+):
+    client = login(coordinator)
+    first, following, item = approval_on_next_agenda(network, client)
+    present(following, coordinator)
+    client.post(url("minutes_approve", first), {"agenda_item": item.pk})
+
+    html = main_html(login(forum_member).get(url("minutes", first)))
+
+    assert "goedgekeurd in de vergadering van" in html
+    assert following.get_absolute_url() not in html
+
+
+def test_the_approval_button_waits_for_the_meeting_to_begin(login, network, coordinator):
+    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28))
+    following = meeting_of(network, seed.BELEIDSGROEP, today() + datetime.timedelta(days=7))
+    client = login(coordinator)
+    client.post(url("minutes_submit", first))
+    item = following.agenda_items.get(minutes_of=first)
+
+    assertNotContains(client.get(following.get_absolute_url()), "Verslag goedkeuren")
+    response = client.post(url("minutes_approve", first), {"agenda_item": item.pk}, follow=True)
+
+    assert messages_of(response)[0].startswith("Het verslag wordt goedgekeurd in de vergadering zelf, vanaf")
     first.refresh_from_db()
     assert first.minutes_status == "awaiting"
 
 
-def test_approval_in_another_networks_meeting_is_404(login, network, other_network, coordinator):
-    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28), minutes_status="awaiting")
-    elsewhere = MeetingFactory(body__network=other_network, date=today())
+def test_approval_without_anyone_present_says_to_record_attendance(login, network, coordinator):
+    client = login(coordinator)
+    first, following, item = approval_on_next_agenda(network, client)
 
-    assert login(coordinator).post(url("minutes_approve", first), {"approved_in": elsewhere.pk}).status_code == 404
+    response = client.post(url("minutes_approve", first), {"agenda_item": item.pk}, follow=True)
+
+    assert messages_of(response)[-1] == (
+        "Noteer eerst wie er aanwezig is: het verslag wordt goedgekeurd door de aanwezigen van de vergadering."
+    )
+
+
+def test_approval_on_an_item_for_other_minutes_is_refused(login, network, coordinator):
+    client = login(coordinator)
+    first, following, item = approval_on_next_agenda(network, client)
+    present(following, coordinator)
+    ordinary = AgendaItemFactory(meeting=following)
+
+    response = client.post(url("minutes_approve", first), {"agenda_item": ordinary.pk}, follow=True)
+
+    assert messages_of(response)[-1] == "Dit agendapunt legt een ander verslag ter goedkeuring voor."
+    first.refresh_from_db()
+    assert first.minutes_status == "awaiting"
+
+
+def test_approval_on_another_networks_item_is_404(login, network, other_network, coordinator):
+    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28), minutes_status="awaiting")
+    elsewhere = AgendaItemFactory(meeting=MeetingFactory(body__network=other_network, date=today()))
+
+    assert login(coordinator).post(url("minutes_approve", first), {"agenda_item": elsewhere.pk}).status_code == 404
 
 
 def test_approval_with_a_forged_id_says_what_to_do(login, network, coordinator):
     first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28), minutes_status="awaiting")
 
-    response = login(coordinator).post(url("minutes_approve", first), {"approved_in": "abc"}, follow=True)
+    response = login(coordinator).post(url("minutes_approve", first), {"agenda_item": "abc"}, follow=True)
 
-    assert messages_of(response) == ["Kies de vergadering waarin het verslag wordt goedgekeurd."]
+    assert messages_of(response) == ["Kies het agendapunt waarop het verslag wordt goedgekeurd."]
 
 
-def test_a_member_may_not_submit_or_approve(login, network, voting_member):
-    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28))
-    following = meeting_of(network, seed.BELEIDSGROEP, today())
+def test_a_member_may_not_submit_or_approve(login, network, coordinator, voting_member):
+    first, following, item = approval_on_next_agenda(network, login(coordinator))
+    Meeting.objects.filter(pk=first.pk).update(minutes_status="draft")
     client = login(voting_member)
 
     assert client.post(url("minutes_submit", first)).status_code == 403
-    assert client.post(url("minutes_approve", first), {"approved_in": following.pk}).status_code == 403
+    assert client.post(url("minutes_approve", first), {"agenda_item": item.pk}).status_code == 403
 
 
 # Cost ------------------------------------------------------------------------------------------------

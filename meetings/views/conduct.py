@@ -16,6 +16,7 @@ from bodies.models import Person
 from core.submissions import AlreadySubmitted, submit_once
 
 from ..selectors import meetings as selectors
+from ..selectors.agenda import agenda_item_for_network
 from ..forms.conduct import ActionItemForm, MinutesForm
 from ..models import ActionItem, Attendance, Meeting
 from ..services import conduct as services
@@ -216,26 +217,28 @@ def minutes_submit(request: HttpRequest, network: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def minutes_approve(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    """Approve the minutes of meeting `pk` in the meeting posted as `approved_in` (the next one)."""
+    """The later meeting approves the minutes of meeting `pk` on its agenda item posted as `agenda_item`."""
     meeting = _minutes_meeting(request, network, pk)
     permissions.require(request.user, permissions.RUN, meeting.body)
     try:
-        approved_in_pk = int(request.POST.get("approved_in", ""))
+        item_pk = int(request.POST.get("agenda_item", ""))
     except ValueError:
-        messages.error(request, _("Kies de vergadering waarin het verslag wordt goedgekeurd."))
+        messages.error(request, _("Kies het agendapunt waarop het verslag wordt goedgekeurd."))
         return redirect(_minutes_url(meeting))
-    approved_in = selectors.meeting_for_network(meeting.body.network, approved_in_pk)
+    item = agenda_item_for_network(meeting.body.network, item_pk)
     try:
-        services.minutes_approve(meeting=meeting, approved_in=approved_in, by=request.user)
+        if item.minutes_of_id != meeting.pk:
+            raise ValidationError(_("Dit agendapunt legt een ander verslag ter goedkeuring voor."))
+        services.minutes_approve(item=item, by=request.user)
     except ValidationError as error:
         _error(request, error)
-        return _back(request, _minutes_url(meeting))
+        return _back(request, item.meeting.get_absolute_url())
     messages.success(
         request,
         _("Het verslag van %(day)s is goedgekeurd en voor het hele netwerk zichtbaar.")
         % {"day": meeting.date.strftime("%d-%m-%Y")},
     )
-    return redirect(approved_in)
+    return redirect(f"{item.meeting.get_absolute_url()}#item-{item.pk}")
 
 
 @login_required
