@@ -14,7 +14,7 @@ from bodies.models import Body
 from bodies.tests.factories import BodyFactory, MembershipFactory, PersonFactory, SeatFactory, UserFactory
 from decisions.services.decisions import decision_propose
 from decisions.tests.factories import AgendaItemFactory, MeetingFactory
-from meetings.models import ActionItem, AgendaItem, Attendance, Meeting
+from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, MinutesApproval
 
 from .helpers import body, csrf_client, main_html, meeting_of, messages_of, person, present
 
@@ -530,6 +530,29 @@ def test_the_minutes_page_runs_the_same_queries_for_1_or_8_items(
     with django_assert_max_num_queries(14):
         response = client.get(url("minutes", held))
     assert response.content.decode().count("actie ") >= size
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_approved_minutes_cost_the_same_queries_for_1_or_8_present(
+    login, network, held, chair, size, django_assert_max_num_queries
+):
+    following = meeting_of(network, seed.BELEIDSGROEP, today() + datetime.timedelta(days=1))
+    item = AgendaItemFactory(meeting=following, minutes_of=held, source_key=f"minutes:{held.pk}")
+    approval = MinutesApproval.objects.create(minutes_of=held, agenda_item=item)
+    approval.present.set([PersonFactory(network=network) for _ in range(size)])
+    Meeting.objects.filter(pk=held.pk).update(minutes_status="approved", minutes_approved_in=following)
+    client = login(chair)
+    client.get(url("minutes", held))
+
+    # As the minutes page above without the network's people (nothing to write), with the
+    # approval (its item and meeting) and who was present.
+    with django_assert_max_num_queries(14):
+        response = client.get(url("minutes", held))
+    assert response.content.decode().count("aanwezig:") == 1
+    # The meeting page: as in test_views_meeting_detail, with the same two for the approval.
+    with django_assert_max_num_queries(24):
+        page = client.get(held.get_absolute_url())
+    assert page.content.decode().count("aanwezig:") == 1
 
 
 def test_the_bodys_meeting_list_links_approved_minutes_for_every_network_member(login, network, held, forum_member):
