@@ -15,6 +15,7 @@ from .models import AgendaItem, Attendance, Meeting
 
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
+    fk_name = "meeting"
     extra = 0
     fields = ["position", "title", "kind", "description", "created_by"]
     readonly_fields = ["created_by"]

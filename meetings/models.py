@@ -236,8 +236,18 @@ class AgendaItem(models.Model):
         related_name="merged_items",
         verbose_name=_("samengevoegd met"),
     )
-    # What a suggested item came from ("action:12", "advice:3"), so it is suggested once.
+    # What a suggested item came from ("action:12", "advice:3", "minutes:7"), so it is suggested once.
     source_key = models.CharField(_("herkomst"), max_length=40, blank=True, editable=False)
+    # The earlier meeting whose minutes this item puts before the meeting for approval.
+    minutes_of = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="minutes_approval_items",
+        verbose_name=_("goedkeuring van het verslag van"),
+    )
     minutes = models.TextField(_("verslag"), max_length=20000, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -407,3 +417,51 @@ class ActionItem(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class MinutesApproval(models.Model):
+    """A meeting's act of approving the minutes of an earlier meeting of the same body.
+
+    Taken on the agenda item that put those minutes before it, from the day the
+    approving meeting takes place, by the people recorded present there (kept as they
+    were at the approval). `Meeting.minutes_approved_in` on the approved meeting points
+    to the approving one, for the pages that only say where.
+    """
+
+    minutes_of = models.OneToOneField(
+        Meeting, on_delete=models.PROTECT, related_name="minutes_approval", verbose_name=_("verslag van")
+    )
+    agenda_item = models.OneToOneField(
+        AgendaItem, on_delete=models.PROTECT, related_name="minutes_approval", verbose_name=_("agendapunt")
+    )
+    present = models.ManyToManyField(
+        Person, related_name="minutes_approvals_attended", verbose_name=_("aanwezig")
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("genoteerd door"),
+    )
+    approved_at = models.DateTimeField(_("goedgekeurd op"), default=timezone.now, editable=False)
+
+    history = HistoricalRecords(m2m_fields=[present])
+
+    class Meta:
+        verbose_name = _("goedkeuring van een verslag")
+        verbose_name_plural = _("goedkeuringen van verslagen")
+
+    def __str__(self):
+        return f"{self.minutes_of} – {self.agenda_item.meeting}"
+
+    def get_absolute_url(self):
+        return f"{self.agenda_item.meeting.get_absolute_url()}#item-{self.agenda_item_id}"
+
+    def clean(self):
+        approving = self.agenda_item.meeting
+        if approving.body_id != self.minutes_of.body_id:
+            raise ValidationError(_("Een verslag wordt goedgekeurd in een vergadering van hetzelfde orgaan."))
+        if self.agenda_item.minutes_of_id != self.minutes_of_id:
+            raise ValidationError(_("Dit agendapunt legt een ander verslag ter goedkeuring voor."))

@@ -1,4 +1,4 @@
-"""Forms of the meeting itself: minutes per agenda item and action items.
+"""Forms of the meeting itself: the minutes of all agenda items together, and action items.
 
 Items and people are chosen from lists the view loads for this meeting and this
 network, so a forged id is simply not a valid choice.
@@ -17,17 +17,43 @@ def _choices(objects, label):
 
 
 class MinutesForm(forms.Form):
-    item = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput)
-    minutes = forms.CharField(
-        label=_("Verslag"),
-        required=False,
-        max_length=AgendaItem._meta.get_field("minutes").max_length,
-        widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
-    )
+    """The minutes of every agenda item of one meeting: one form, saved together.
+
+    A field per item (`minutes_<id>`); an item whose field was not posted (put on the
+    agenda after the page was loaded) is left alone by `minutes()`.
+    """
 
     def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].choices = _choices(items, str)
+        self.items = list(items)
+        for item in self.items:
+            self.fields[self.field_name(item)] = forms.CharField(
+                label=_("Verslag bij “%(title)s”") % {"title": item.title},
+                required=False,
+                max_length=AgendaItem._meta.get_field("minutes").max_length,
+                initial=item.minutes,
+                widget=forms.Textarea(attrs={"rows": 4, "class": "form-control", "form": "minutes-form"}),
+            )
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["class"] = "form-control is-invalid"
+                attrs["aria-describedby"] = f"{self[name].auto_id}_error"
+
+    @staticmethod
+    def field_name(item) -> str:
+        return f"minutes_{item.pk}"
+
+    def minutes(self) -> dict[int, str]:
+        """The posted text per agenda item id."""
+        return {
+            item.pk: self.cleaned_data[self.field_name(item)]
+            for item in self.items
+            if self.add_prefix(self.field_name(item)) in self.data
+        }
 
 
 class ActionItemForm(SubmitOnceMixin, forms.Form):

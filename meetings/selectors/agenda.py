@@ -100,8 +100,9 @@ def suggestions(meeting: Meeting, today: datetime.date | None = None) -> list[Su
     - open action items of the body's earlier meetings (they return until done);
     - advice given to the body before the meeting, not answered yet;
     - decisions escalated to the body whose item sits on a cancelled meeting, or on
-      one that took place (before today and before this one) without deciding on it.
-    Each once per meeting (AgendaItem.source_key). Queries: four, the keys already
+      one that took place (before today and before this one) without deciding on it;
+    - minutes of the body's earlier meetings awaiting approval, the same way.
+    Each once per meeting (AgendaItem.source_key). Queries: five, the keys already
     on this agenda and one per kind.
     """
     from decisions.models import Advice, Decision
@@ -194,6 +195,55 @@ def suggestions(meeting: Meeting, today: datetime.date | None = None) -> list[Su
                     "day": short_date(decision.escalated_to.meeting.date),
                 },
                 url=decision.get_absolute_url(),
+            )
+        )
+
+    found.extend(_minutes_suggestions(meeting, today, taken))
+    return found
+
+
+def _order_key(meeting: Meeting):
+    return (meeting.date, meeting.start_time or datetime.time.min, meeting.pk)
+
+
+def _minutes_suggestions(meeting: Meeting, today: datetime.date, taken: set[str]) -> list[Suggestion]:
+    """Minutes of the body's earlier meetings awaiting approval, not on a meeting still to come.
+
+    Put on the next meeting when they are submitted; suggested again when that meeting
+    was cancelled or took place without approving them. Queries: one.
+    """
+    from django.urls import reverse
+    from django.utils.formats import date_format
+
+    pending_elsewhere = (
+        AgendaItem.objects.on_agenda()
+        .filter(minutes_of=OuterRef("pk"), meeting__status=Meeting.Status.PLANNED, meeting__date__gte=min(today, meeting.date))
+        .exclude(meeting=meeting)
+    )
+    awaiting = (
+        Meeting.objects.filter(
+            body_id=meeting.body_id, minutes_status=Meeting.MinutesStatus.AWAITING_APPROVAL, date__lte=meeting.date
+        )
+        .exclude(pk=meeting.pk)
+        .exclude(Exists(pending_elsewhere))
+        .order_by("date", "start_time", "pk")
+    )
+    found = []
+    for earlier in awaiting:
+        key = f"minutes:{earlier.pk}"
+        if key in taken or _order_key(earlier) >= _order_key(meeting):
+            continue
+        day = date_format(earlier.date, "j F Y")
+        found.append(
+            Suggestion(
+                key=key,
+                pk=earlier.pk,
+                kind=AgendaItem.Kind.DECISION,
+                label=_("Verslag ter goedkeuring"),
+                title=_("Goedkeuring van het verslag van %(day)s") % {"day": day},
+                description=_("Het verslag van de vergadering van %(day)s ligt ter goedkeuring.") % {"day": day},
+                detail=_("vergadering van %(day)s") % {"day": day},
+                url=reverse("meetings:minutes", kwargs={"network": meeting.body.network.slug, "pk": earlier.pk}),
             )
         )
     return found

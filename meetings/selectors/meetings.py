@@ -17,7 +17,7 @@ from decisions.models import Decision, Vote
 from decisions.selectors import body_holds_decide_mandate
 from projects.models import Project
 
-from ..models import ActionItem, AgendaItem, Attendance, Meeting
+from ..models import ActionItem, AgendaItem, Attendance, Meeting, MinutesApproval
 
 
 @dataclass
@@ -128,10 +128,18 @@ class MeetingPage:
     mine: MemberLine | None = None
     open_actions: list[ActionItem] = field(default_factory=list)
     previous: Meeting | None = None
+    approval: MinutesApproval | None = None
 
     @property
     def may_reply(self) -> bool:
         return self.mine is not None
+
+    @property
+    def previous_minutes_item(self) -> AgendaItem | None:
+        """The agenda item on which this meeting approves the previous meeting's minutes, if on the agenda."""
+        if self.previous is None:
+            return None
+        return next((item for item in self.agenda if item.minutes_of_id == self.previous.pk), None)
 
 
 def meeting_page(meeting: Meeting, user) -> MeetingPage:
@@ -142,7 +150,8 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
     comes from, and their action items with owners; decisions with their mandate,
     holder and escalation; their votes; the decisions taken on the items they were
     escalated to (only if any was); whether the body holds a decide mandate at
-    all; the body's open action items from earlier meetings; the previous meeting.
+    all; the body's open action items from earlier meetings; the previous meeting;
+    once the minutes are approved, the approval with who was present (two).
     """
     network = meeting.body.network
     person = Person.objects.filter(network=network, user=user).first() if user.is_authenticated else None
@@ -151,7 +160,7 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
 
     agenda = list(
         meeting.agenda_items.on_agenda()
-        .select_related("escalated_decision__meeting__body__network", "project")
+        .select_related("escalated_decision__meeting__body__network", "project", "minutes_of")
         .prefetch_related(Prefetch("action_items", queryset=ActionItem.objects.select_related("owner")))
         .order_by("position", "pk")
     )
@@ -192,6 +201,7 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
         mine=mine,
         open_actions=open_action_items(meeting.body, before=meeting),
         previous=previous_meeting(meeting),
+        approval=minutes_approval(meeting),
     )
 
 
@@ -241,18 +251,39 @@ def may_read_minutes(user, meeting: Meeting) -> bool:
     return meeting.are_minutes_approved and permissions.may(user, permissions.VIEW_NETWORK, body.network)
 
 
+def minutes_approval(meeting: Meeting) -> MinutesApproval | None:
+    """How the meeting's minutes were approved: the later meeting, its agenda item, who was present.
+
+    Queries: none before approval, two after (the approval, the people present).
+    """
+    if meeting.minutes_status != Meeting.MinutesStatus.APPROVED:
+        return None
+    approval = (
+        MinutesApproval.objects.filter(minutes_of=meeting)
+        .select_related("agenda_item__meeting")
+        .prefetch_related(Prefetch("present", queryset=Person.objects.order_by("name", "pk")))
+        .first()
+    )
+    if approval is not None:
+        approval.agenda_item.meeting.body = meeting.body
+        approval.minutes_of = meeting
+    return approval
+
+
 @dataclass
 class MinutesPage:
     agenda: list[AgendaItem]
     decisions_by_item: dict[int, list[Decision]]
     other_decisions: list[Decision]
     next_meeting: Meeting | None
+    approval: MinutesApproval | None = None
 
 
 def minutes_page(meeting: Meeting) -> MinutesPage:
     """The minutes: each agenda item with what was said, decided and agreed to do.
 
-    Queries: agenda items with their action items and owners; decisions; the next meeting.
+    Queries: agenda items with their action items and owners; decisions; the next meeting;
+    once approved, the approval and who was present.
     """
     agenda = list(
         meeting.agenda_items.on_agenda()
@@ -280,7 +311,13 @@ def minutes_page(meeting: Meeting) -> MinutesPage:
     nxt = min(after, key=_order_key, default=None)
     if nxt is not None:
         nxt.body = meeting.body
-    return MinutesPage(agenda=agenda, decisions_by_item=by_item, other_decisions=others, next_meeting=nxt)
+    return MinutesPage(
+        agenda=agenda,
+        decisions_by_item=by_item,
+        other_decisions=others,
+        next_meeting=nxt,
+        approval=minutes_approval(meeting),
+    )
 
 
 def network_people(network) -> list[Person]:

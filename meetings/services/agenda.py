@@ -213,6 +213,7 @@ def agenda_item_remove(*, item: AgendaItem, by) -> str:
         or hasattr(item, "escalated_decision")
         or item.minutes.strip()
         or item.action_items.exists()
+        or hasattr(item, "minutes_approval")
     )
     if keeps:
         item.status = AgendaItem.Status.DECLINED
@@ -480,9 +481,10 @@ def agenda_proposal_decline(*, item: AgendaItem, reason: str, by) -> AgendaItem:
 
 @transaction.atomic
 def agenda_suggestion_add(*, meeting: Meeting, key: str, by) -> AgendaItem:
-    """Put a suggestion on the agenda: an open action item, unanswered advice or escalated decision.
+    """Put a suggestion on the agenda: an open action item, unanswered advice, an escalated
+    decision or minutes awaiting approval.
 
-    `key` is "action:<id>", "advice:<id>" or "decision:<id>", taken from the
+    `key` is "action:<id>", "advice:<id>", "decision:<id>" or "minutes:<id>", taken from the
     suggestions for this meeting (meetings.selectors.agenda.suggestions), so a forged
     or foreign id is refused. Each is added once per meeting.
     """
@@ -505,6 +507,7 @@ def agenda_suggestion_add(*, meeting: Meeting, key: str, by) -> AgendaItem:
         position=_next_position(meeting),
         status=AgendaItem.Status.ACCEPTED,
         source_key=key,
+        minutes_of_id=suggestion.pk if key.startswith("minutes:") else None,
         created_by=_user(by),
     )
     item.full_clean()

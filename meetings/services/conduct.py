@@ -3,21 +3,23 @@
 Who may call these is the views' question (bodies.permissions); these functions keep
 the data right whoever calls them: an invitation only for the members of the body on
 the meeting date, action items only for people of the same network, minutes approved
-only at the body's next meeting.
+only by a later meeting of the body, on the agenda item that puts them before it.
 """
 
 import datetime
+from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bodies.models import Person
 from core.dates import long_date
 
 from .. import signals
-from ..models import ActionItem, AgendaItem, Attendance, Meeting
+from ..models import ActionItem, AgendaItem, Attendance, Meeting, MinutesApproval
 from .meetings import meeting_members
 
 
@@ -76,19 +78,39 @@ def _editable_minutes(meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def agenda_item_minutes_save(*, item: AgendaItem, minutes: str, by=None) -> AgendaItem:
-    """Write the minutes of one agenda item; approved minutes stay as they were approved."""
-    item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
-    _editable_minutes(item.meeting)
+def meeting_minutes_save(*, meeting: Meeting, minutes: Mapping[int, str], by=None) -> list[AgendaItem]:
+    """Write the minutes of the meeting's agenda items, all together or none.
+
+    `minutes` maps agenda item ids to their text; items left out keep theirs (an item
+    put on the agenda after the page was loaded), an id that is not an item of this
+    meeting's agenda refuses the whole save. Returns the items whose text changed.
+    Approved minutes stay as they were approved.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _editable_minutes(meeting)
+    items = {item.pk: item for item in meeting.agenda_items.on_agenda().filter(pk__in=list(minutes))}
+    if set(minutes) - set(items):
+        raise ValidationError(_("Kies een agendapunt van deze vergadering."))
     limit = AgendaItem._meta.get_field("minutes").max_length
-    if len(minutes.strip()) > limit:
+    too_long = [items[pk].title for pk, text in minutes.items() if len(text.strip()) > limit]
+    if too_long:
         # A TextField's max_length is not checked by full_clean: say it here.
-        raise ValidationError(_("Een verslag bij een agendapunt telt hoogstens %(limit)s tekens.") % {"limit": limit})
-    item.minutes = minutes.strip()
-    item.full_clean()
-    item._history_user = _history_user(by)
-    item.save(update_fields=["minutes"])
-    return item
+        raise ValidationError(
+            _("Een verslag bij een agendapunt telt hoogstens %(limit)s tekens: %(items)s.")
+            % {"limit": limit, "items": ", ".join(too_long)}
+        )
+    changed = []
+    for pk, text in minutes.items():
+        item = items[pk]
+        if item.minutes == text.strip():
+            continue
+        item.meeting = meeting
+        item.minutes = text.strip()
+        item.full_clean()
+        item._history_user = _history_user(by)
+        item.save(update_fields=["minutes"])
+        changed.append(item)
+    return changed
 
 
 @transaction.atomic
@@ -131,7 +153,14 @@ def action_item_done(*, action: ActionItem, by=None) -> ActionItem:
 
 @transaction.atomic
 def minutes_submit(*, meeting: Meeting, by=None, today: datetime.date | None = None) -> Meeting:
-    """Put the minutes up for approval at the body's next meeting; those concerned are told."""
+    """Put the minutes up for approval: on the agenda of the body's next meeting; those concerned are told.
+
+    Without a next meeting yet, the agenda of the next one suggests them
+    (meetings.selectors.agenda.suggestions), as it does when that meeting is cancelled
+    or passes without approving them.
+    """
+    from .agenda import agenda_suggestion_add
+
     today = today or timezone.localdate()
     meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
     _refuse_cancelled(meeting)
@@ -142,12 +171,15 @@ def minutes_submit(*, meeting: Meeting, by=None, today: datetime.date | None = N
     meeting.minutes_status = Meeting.MinutesStatus.AWAITING_APPROVAL
     meeting._history_user = _history_user(by)
     meeting.save(update_fields=["minutes_status"])
+    following = next_meeting(meeting)
+    if following is not None:
+        agenda_suggestion_add(meeting=following, key=f"minutes:{meeting.pk}", by=by)
     signals.minutes_submitted.send(sender=Meeting, meeting=meeting, by=_history_user(by))
     return meeting
 
 
 def next_meeting(meeting: Meeting) -> Meeting | None:
-    """The body's first meeting after this one that is not cancelled: where its minutes are approved."""
+    """The body's first meeting after this one that is not cancelled: where its minutes go for approval."""
     later = Meeting.objects.filter(body_id=meeting.body_id).exclude(pk=meeting.pk).exclude(
         status=Meeting.Status.CANCELLED
     )
@@ -163,24 +195,56 @@ def _order_key(meeting: Meeting):
     return (meeting.date, meeting.start_time or datetime.time.min, meeting.pk)
 
 
+def present_at(meeting: Meeting) -> list[Person]:
+    """Who was recorded at the meeting: members present and the substitutes who came in their place."""
+    people = []
+    for attendance in meeting.attendances.select_related("person", "substitute").order_by("person__name", "pk"):
+        if attendance.status == Attendance.Status.PRESENT:
+            people.append(attendance.person)
+        elif attendance.status == Attendance.Status.SUBSTITUTED:
+            people.append(attendance.substitute)
+    return people
+
+
 @transaction.atomic
-def minutes_approve(
-    *, meeting: Meeting, approved_in: Meeting, by=None, today: datetime.date | None = None
-) -> Meeting:
-    """Approve the minutes of `meeting` in `approved_in`, the same body's next meeting, on or after its date."""
+def minutes_approve(*, item: AgendaItem, by=None, today: datetime.date | None = None) -> MinutesApproval:
+    """The meeting approves, on agenda item `item`, the minutes of the earlier meeting that item puts before it.
+
+    The meeting's act: from its day on, never before; by those recorded present,
+    whose names are kept with the approval; the approved meeting then points to it.
+    """
     today = today or timezone.localdate()
-    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    item = AgendaItem.objects.select_related("meeting__body", "minutes_of").get(pk=item.pk)
+    if item.minutes_of_id is None or item.status != AgendaItem.Status.ACCEPTED:
+        raise ValidationError(_("Dit agendapunt legt geen verslag ter goedkeuring voor."))
+    # The approving meeting first, then the approved one: every approval locks in that order.
+    approving = Meeting.objects.select_for_update().select_related("body").get(pk=item.meeting_id)
+    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=item.minutes_of_id)
+    _refuse_cancelled(approving)
     if meeting.minutes_status != Meeting.MinutesStatus.AWAITING_APPROVAL:
         raise ValidationError(_("Dit verslag ligt niet ter goedkeuring."))
-    if approved_in.body_id != meeting.body_id:
+    if approving.body_id != meeting.body_id:
         raise ValidationError(_("Een verslag wordt goedgekeurd in een vergadering van hetzelfde orgaan."))
-    following = next_meeting(meeting)
-    if following is None or following.pk != approved_in.pk:
-        raise ValidationError(_("Een verslag wordt goedgekeurd in de volgende vergadering van het orgaan."))
-    if approved_in.date > today:
-        raise ValidationError(_("Het verslag wordt goedgekeurd wanneer de volgende vergadering plaatsvindt."))
+    if _order_key(approving) <= _order_key(meeting):
+        raise ValidationError(_("Een verslag wordt goedgekeurd in een latere vergadering van het orgaan."))
+    if not approving.has_begun(today):
+        raise ValidationError(
+            _("Het verslag wordt goedgekeurd in de vergadering zelf, vanaf %(date)s.")
+            % {"date": date_format(approving.date, "j F Y")}
+        )
+    present = present_at(approving)
+    if not present:
+        raise ValidationError(
+            _("Noteer eerst wie er aanwezig is: het verslag wordt goedgekeurd door de aanwezigen van de vergadering.")
+        )
+    item.meeting, item.minutes_of = approving, meeting
+    approval = MinutesApproval(minutes_of=meeting, agenda_item=item, approved_by=_history_user(by))
+    approval.full_clean()
+    approval._history_user = _history_user(by)
+    approval.save()
+    approval.present.set(present)
     meeting.minutes_status = Meeting.MinutesStatus.APPROVED
-    meeting.minutes_approved_in = approved_in
+    meeting.minutes_approved_in = approving
     meeting._history_user = _history_user(by)
     meeting.save(update_fields=["minutes_status", "minutes_approved_in"])
-    return meeting
+    return approval

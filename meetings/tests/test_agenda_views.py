@@ -411,7 +411,8 @@ def test_a_forged_suggestion_key_is_refused(login, meeting, chair):
 
 
 def fill(network, meeting, coordinator, chair, voting_member, n: int):
-    """n items with presenter, project and an attachment row, n proposals (and n merged), n open actions and n pieces of advice."""
+    """n items with presenter, project and an attachment row, n proposals (and n merged), n open
+    actions, n pieces of advice and n earlier meetings whose minutes await approval."""
     from meetings.models import AgendaAttachment
     from projects.models import Project
 
@@ -432,6 +433,7 @@ def fill(network, meeting, coordinator, chair, voting_member, n: int):
             from_body=forum, to_body=beleidsgroep, mandate=mandate, domain="policy", subject=f"Advies {i}",
             text="Advies", given_on=SOON - datetime.timedelta(days=10),
         )
+        meeting_of(network, seed.BELEIDSGROEP, day=SOON - datetime.timedelta(days=90 + i), minutes_status="awaiting")
 
 
 @pytest.mark.parametrize("n", [2, 12])
@@ -444,9 +446,9 @@ def test_the_agenda_page_costs_the_same_queries_for_2_or_12_of_everything(
     # Queries (17): session, user; network; rights on the network (user, groups);
     # meeting with body; rights on the body (user, groups); person; items with
     # presenter, proposer, merged-into item, escalated decision and project;
-    # attachments; suggestions: taken keys, actions, advice, escalated decisions;
-    # presenters; the projects an item can be about.
-    with django_assert_max_num_queries(17) as captured:
+    # attachments; suggestions: taken keys, actions, advice, escalated decisions,
+    # minutes awaiting approval; presenters; the projects an item can be about.
+    with django_assert_max_num_queries(18) as captured:
         response = client.get(url("agenda", meeting))
     assert response.status_code == 200
     assertContains(response, f"Punt {n - 1}")

@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 
 from bodies.tests.test_browser import assert_accessible, screenshot, sign_in
 from decisions.models import Decision
-from decisions.tests.factories import AgendaItemFactory, MeetingFactory
+from decisions.tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
 from meetings.models import ActionItem, AgendaItem, Attendance
 
 from .helpers import body, person
@@ -73,8 +73,8 @@ def test_a_member_replies_the_coordinator_keeps_minutes_and_the_action_returns_n
     expect(page.get_by_role("heading", level=1)).to_contain_text("Verslag van de vergadering")
     assert_accessible(page)
     page.get_by_label("Verslag bij “Werkingsbudget 2027”").fill("Het budget is besproken; de kernpartner vraagt een offerte.")
-    page.get_by_role("button", name=re.compile(r"^Verslag bewaren\s*: Werkingsbudget 2027$")).click()
-    expect(page.locator(".messages")).to_contain_text("Het verslag bij “Werkingsbudget 2027” is bewaard.")
+    page.get_by_role("button", name=re.compile(r"^Verslag bewaren\s*\(alle agendapunten\)$")).click()
+    expect(page.locator(".messages")).to_contain_text("Het verslag is bewaard.")
 
     page.get_by_role("link", name=re.compile(r"^Besluit noteren\s*: Werkingsbudget 2027$")).click()
     page.get_by_label("Domein").select_option(label="Financiën")
@@ -112,7 +112,8 @@ def test_minutes_approved_at_the_next_meeting_are_read_by_a_forum_member(
     kernteam = body(network)
     earlier = MeetingFactory(body=kernteam, date=today - datetime.timedelta(days=14))
     AgendaItemFactory(meeting=earlier, title="Samenwerking met de scholen", minutes="Afgesproken: een proefproject in Genk.")
-    MeetingFactory(body=kernteam, date=today)
+    following = MeetingFactory(body=kernteam, date=today)
+    AttendanceFactory(meeting=following, person=person(coordinator))
 
     # The coordinator puts the minutes up for approval, then approves them in today's meeting.
     sign_in(page, live_server, "coordinator")
@@ -121,7 +122,7 @@ def test_minutes_approved_at_the_next_meeting_are_read_by_a_forum_member(
     expect(page.locator(".messages")).to_contain_text("Het verslag ligt ter goedkeuring op de volgende vergadering.")
     page.goto(live_server.url + reverse("meetings:list", kwargs={"network": network.slug, "body": kernteam.slug}))
     page.get_by_role("link", name=re.compile(today.strftime("%Y") + "$")).first.click()
-    page.get_by_role("button", name="Verslag van de vorige vergadering goedkeuren").click()
+    page.get_by_role("button", name=re.compile(r"^Verslag goedkeuren\s*: Goedkeuring van het verslag")).click()
     expect(page.locator(".messages")).to_contain_text("is goedgekeurd en voor het hele netwerk zichtbaar")
     sign_out(page)
 

@@ -9,22 +9,23 @@ from django.db import IntegrityError, transaction
 from bodies import seed
 from bodies.tests.factories import PersonFactory
 from decisions.services.decisions import meeting_quorum
-from decisions.tests.factories import AgendaItemFactory
+from decisions.tests.factories import AgendaItemFactory, AttendanceFactory
 from meetings import signals
-from meetings.models import ActionItem, Attendance, Meeting
+from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, MinutesApproval
+from meetings.selectors.agenda import suggestions
+from meetings.services.agenda import agenda_item_remove
 from meetings.selectors.meetings import open_action_items
 from meetings.services.conduct import (
     action_item_create,
     action_item_done,
-    agenda_item_minutes_save,
     attendance_reply,
+    meeting_minutes_save,
     minutes_approve,
     minutes_submit,
-    next_meeting,
 )
 from meetings.services.meetings import attendance_record
 
-from .helpers import MEETING_DAY, body, meeting_of, person
+from .helpers import MEETING_DAY, body, meeting_of, person, present
 
 pytestmark = pytest.mark.django_db
 
@@ -167,18 +168,55 @@ def test_a_substitute_does_not_count_for_the_quorum(network, voting_member, coor
 def test_minutes_are_saved_per_item_with_history(meeting, coordinator):
     item = AgendaItemFactory(meeting=meeting)
 
-    agenda_item_minutes_save(item=item, minutes="  Besproken en goedgekeurd.  ", by=coordinator)
+    meeting_minutes_save(meeting=meeting, minutes={item.pk: "  Besproken en goedgekeurd.  "}, by=coordinator)
 
     item.refresh_from_db()
     assert item.minutes == "Besproken en goedgekeurd."
     assert item.history.first().history_user == coordinator
 
 
-def test_minutes_longer_than_the_limit_are_refused(meeting):
-    item = AgendaItemFactory(meeting=meeting)
+def test_the_minutes_of_all_items_are_saved_together(meeting):
+    first, second = AgendaItemFactory(meeting=meeting, title="Een"), AgendaItemFactory(meeting=meeting, title="Twee")
 
-    with pytest.raises(ValidationError):
-        agenda_item_minutes_save(item=item, minutes="x" * 20001)
+    meeting_minutes_save(meeting=meeting, minutes={first.pk: "Over een.", second.pk: "Over twee."})
+
+    assert list(meeting.agenda_items.order_by("pk").values_list("minutes", flat=True)) == ["Over een.", "Over twee."]
+
+
+def test_one_item_over_the_limit_saves_none_of_them(meeting):
+    first, second = AgendaItemFactory(meeting=meeting, title="Een"), AgendaItemFactory(meeting=meeting, title="Twee")
+
+    with pytest.raises(ValidationError, match="Twee"):
+        meeting_minutes_save(meeting=meeting, minutes={first.pk: "Over een.", second.pk: "x" * 20001})
+
+    assert list(meeting.agenda_items.values_list("minutes", flat=True)) == ["", ""]
+
+
+def test_an_item_left_out_keeps_its_minutes(meeting):
+    kept = AgendaItemFactory(meeting=meeting, minutes="Al geschreven.")
+    other = AgendaItemFactory(meeting=meeting)
+
+    meeting_minutes_save(meeting=meeting, minutes={other.pk: "Nieuw."})
+
+    kept.refresh_from_db()
+    assert kept.minutes == "Al geschreven."
+
+
+def test_an_unchanged_item_gets_no_new_history(meeting):
+    item = AgendaItemFactory(meeting=meeting, minutes="Zo was het.")
+
+    assert meeting_minutes_save(meeting=meeting, minutes={item.pk: "Zo was het."}) == []
+    assert item.history.count() == 1
+
+
+def test_an_item_of_another_meeting_refuses_the_whole_save(network, meeting):
+    mine = AgendaItemFactory(meeting=meeting)
+    elsewhere = AgendaItemFactory(meeting=meeting_of(network, day=AFTER))
+
+    with pytest.raises(ValidationError, match="agendapunt van deze vergadering"):
+        meeting_minutes_save(meeting=meeting, minutes={mine.pk: "Goed.", elsewhere.pk: "Gesmokkeld."})
+
+    assert set(AgendaItem.objects.values_list("minutes", flat=True)) == {""}
 
 
 def test_approved_minutes_no_longer_change(network):
@@ -186,7 +224,7 @@ def test_approved_minutes_no_longer_change(network):
     item = AgendaItemFactory(meeting=meeting, minutes="Zo was het.")
 
     with pytest.raises(ValidationError, match="goedgekeurd en verandert niet meer"):
-        agenda_item_minutes_save(item=item, minutes="Anders.")
+        meeting_minutes_save(meeting=meeting, minutes={item.pk: "Anders."})
 
 
 def test_an_action_item_is_noted_on_an_agenda_item(meeting, coordinator, voting_member):
@@ -267,47 +305,123 @@ def test_minutes_are_not_submitted_before_the_meeting(meeting):
         minutes_submit(meeting=meeting, today=BEFORE)
 
 
-def test_minutes_are_approved_in_the_next_meeting_of_the_same_body(network):
-    meeting = meeting_of(network, minutes_status="awaiting")
+def submitted(network, *, following_day=AFTER):
+    """Minutes of the Kernteam's meeting submitted, with its next meeting planned: (meeting, next, the item)."""
+    meeting = meeting_of(network)
+    following = meeting_of(network, day=following_day)
+    minutes_submit(meeting=meeting, today=MEETING_DAY)
+    meeting.refresh_from_db()
+    return meeting, following, following.agenda_items.get(minutes_of=meeting)
+
+
+def test_submitting_the_minutes_puts_their_approval_on_the_next_meetings_agenda(network):
+    meeting = meeting_of(network)
     meeting_of(network, day=AFTER, status=Meeting.Status.CANCELLED)
     following = meeting_of(network, day=AFTER + datetime.timedelta(days=7))
-    assert next_meeting(meeting) == following
 
-    minutes_approve(meeting=meeting, approved_in=following, today=following.date)
+    minutes_submit(meeting=meeting, today=MEETING_DAY)
+
+    item = following.agenda_items.get()
+    assert (item.minutes_of, item.source_key, item.status) == (meeting, f"minutes:{meeting.pk}", "accepted")
+    assert item.title == "Goedkeuring van het verslag van 1 december 2026"
+
+
+def test_without_a_next_meeting_the_minutes_are_suggested_on_the_one_planned_later(network):
+    meeting = meeting_of(network)
+    minutes_submit(meeting=meeting, today=MEETING_DAY)
+    later = meeting_of(network, day=AFTER)
+
+    assert [s.key for s in suggestions(later, today=MEETING_DAY) if s.key.startswith("minutes:")] == [f"minutes:{meeting.pk}"]
+
+
+def test_minutes_waiting_on_an_upcoming_meetings_agenda_are_not_suggested_elsewhere(network):
+    meeting, following, item = submitted(network)
+    later = meeting_of(network, day=AFTER + datetime.timedelta(days=14))
+
+    assert not [s for s in suggestions(later, today=MEETING_DAY) if s.key.startswith("minutes:")]
+
+
+def test_minutes_a_meeting_passed_over_are_suggested_to_the_one_after(network):
+    meeting, following, item = submitted(network)
+    later = meeting_of(network, day=AFTER + datetime.timedelta(days=14))
+
+    keys = [s.key for s in suggestions(later, today=AFTER + datetime.timedelta(days=1))]
+
+    assert f"minutes:{meeting.pk}" in keys
+
+
+def test_the_minutes_are_approved_on_the_item_by_who_was_present(network, coordinator, voting_member):
+    meeting, following, item = submitted(network)
+    stand_in = PersonFactory(network=network, name="Vera Vervanger")
+    present(following, coordinator)
+    AttendanceFactory(meeting=following, person=person(voting_member), status="substituted", substitute=stand_in)
+
+    approval = minutes_approve(item=item, by=coordinator, today=following.date)
 
     meeting.refresh_from_db()
     assert (meeting.minutes_status, meeting.minutes_approved_in) == ("approved", following)
+    assert approval.agenda_item == item and approval.approved_by == coordinator
+    assert {p.name for p in approval.present.all()} == {person(coordinator).name, "Vera Vervanger"}
+    assert approval.history.first().history_user == coordinator
 
 
-@pytest.mark.parametrize("which", ["other body", "earlier", "the same", "one after the next"])
-def test_minutes_are_not_approved_in_any_other_meeting(network, which):
-    meeting = meeting_of(network, minutes_status="awaiting")
-    following = meeting_of(network, day=AFTER)
-    elsewhere = {
-        "other body": lambda: meeting_of(network, seed.BELEIDSGROEP, day=AFTER),
-        "earlier": lambda: meeting_of(network, day=BEFORE),
-        "the same": lambda: meeting,
-        "one after the next": lambda: meeting_of(network, day=AFTER + datetime.timedelta(days=14)),
-    }[which]()
+def test_minutes_are_not_approved_before_the_approving_meeting_begins(network, coordinator):
+    meeting, following, item = submitted(network)
+    present(following, coordinator)
 
-    with pytest.raises(ValidationError):
-        minutes_approve(meeting=meeting, approved_in=elsewhere, today=AFTER + datetime.timedelta(days=30))
+    with pytest.raises(ValidationError, match="in de vergadering zelf, vanaf"):
+        minutes_approve(item=item, today=following.date - datetime.timedelta(days=1))
     meeting.refresh_from_db()
     assert meeting.minutes_status == "awaiting"
-    assert following.pk
 
 
-def test_minutes_are_not_approved_before_the_next_meeting_takes_place(network):
-    meeting = meeting_of(network, minutes_status="awaiting")
-    following = meeting_of(network, day=AFTER)
+def test_minutes_are_not_approved_while_nobody_is_recorded_present(network):
+    meeting, following, item = submitted(network)
 
-    with pytest.raises(ValidationError, match="wanneer de volgende vergadering plaatsvindt"):
-        minutes_approve(meeting=meeting, approved_in=following, today=MEETING_DAY)
+    with pytest.raises(ValidationError, match="Noteer eerst wie er aanwezig is"):
+        minutes_approve(item=item, today=following.date)
 
 
-def test_draft_minutes_are_not_approved(network):
-    meeting = meeting_of(network)
-    following = meeting_of(network, day=AFTER)
+def test_an_ordinary_agenda_item_approves_no_minutes(network, coordinator):
+    meeting, following, item = submitted(network)
+    present(following, coordinator)
+    ordinary = AgendaItemFactory(meeting=following)
+
+    with pytest.raises(ValidationError, match="legt geen verslag ter goedkeuring voor"):
+        minutes_approve(item=ordinary, today=following.date)
+
+
+def test_a_cancelled_meeting_approves_no_minutes(network, coordinator):
+    meeting, following, item = submitted(network)
+    present(following, coordinator)
+    Meeting.objects.filter(pk=following.pk).update(status=Meeting.Status.CANCELLED)
+
+    with pytest.raises(ValidationError, match="geannuleerd"):
+        minutes_approve(item=item, today=following.date)
+
+
+def test_minutes_approved_once_are_not_approved_again(network, coordinator):
+    meeting, following, item = submitted(network)
+    present(following, coordinator)
+    minutes_approve(item=item, today=following.date)
 
     with pytest.raises(ValidationError, match="ligt niet ter goedkeuring"):
-        minutes_approve(meeting=meeting, approved_in=following, today=AFTER)
+        minutes_approve(item=item, today=following.date)
+    assert MinutesApproval.objects.count() == 1
+
+
+def test_draft_minutes_are_not_approved(network, coordinator):
+    meeting, following, item = submitted(network)
+    present(following, coordinator)
+    Meeting.objects.filter(pk=meeting.pk).update(minutes_status="draft")
+
+    with pytest.raises(ValidationError, match="ligt niet ter goedkeuring"):
+        minutes_approve(item=item, today=AFTER)
+
+
+def test_the_item_that_approved_minutes_stays_when_taken_off_the_agenda(network, coordinator):
+    meeting, following, item = submitted(network)
+    present(following, coordinator)
+    minutes_approve(item=item, today=following.date)
+
+    assert agenda_item_remove(item=item, by=coordinator) == "archived"

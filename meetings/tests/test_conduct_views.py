@@ -14,9 +14,9 @@ from bodies import seed
 from bodies.tests.factories import MembershipFactory, PersonFactory, SeatFactory, UserFactory
 from decisions.services.decisions import decision_propose
 from decisions.tests.factories import AgendaItemFactory, MeetingFactory
-from meetings.models import ActionItem, AgendaItem, Attendance, Meeting
+from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, MinutesApproval
 
-from .helpers import csrf_client, main_html, meeting_of, messages_of, person
+from .helpers import body, csrf_client, main_html, meeting_of, messages_of, person, present
 
 pytestmark = pytest.mark.django_db
 
@@ -217,52 +217,90 @@ def test_a_network_member_reading_approved_minutes_gets_no_links_to_internal_pag
 
     assertContains(response, "Aanwerving")
     assert "/decisions/" not in main_html(response)
-    assertNotContains(response, 'name="minutes"')
+    assertNotContains(response, 'id="minutes-form"')
 
 
 # Minutes: writing them ----------------------------------------------------------------------
+
+
+def minutes_field(item) -> str:
+    return f"minutes_{item.pk}"
 
 
 def test_the_chair_writes_the_minutes_of_an_item_with_html_escaped(login, held, chair):
     item = held.agenda_items.get()
     client = login(chair)
 
-    response = client.post(url("minutes", held), {"item": item.pk, "minutes": "<script>alert(1)</script> akkoord"}, follow=True)
+    response = client.post(url("minutes", held), {minutes_field(item): "<script>alert(1)</script> akkoord"}, follow=True)
 
     item.refresh_from_db()
     assert item.minutes == "<script>alert(1)</script> akkoord"
-    assert messages_of(response) == ["Het verslag bij “Begroting 2027” is bewaard."]
+    assert messages_of(response) == ["Het verslag is bewaard."]
     assert "<script>alert(1)</script>" not in response.content.decode()
     assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt; akkoord")
+
+
+def test_one_save_keeps_what_was_typed_in_every_item(login, held, chair):
+    first = held.agenda_items.get()
+    second = AgendaItemFactory(meeting=held, title="Personeel")
+
+    login(chair).post(url("minutes", held), {minutes_field(first): "Over de begroting.", minutes_field(second): "Over het personeel."})
+
+    first.refresh_from_db(), second.refresh_from_db()
+    assert (first.minutes, second.minutes) == ("Over de begroting.", "Over het personeel.")
+
+
+def test_every_items_textarea_belongs_to_the_one_minutes_form(login, held, chair):
+    AgendaItemFactory(meeting=held, title="Personeel")
+
+    html = main_html(login(chair).get(url("minutes", held)))
+
+    assert html.count('<form method="post" id="minutes-form"') == 1
+    assert html.count('form="minutes-form"') == 2 * 2  # each item: its textarea and its save button
+    assert html.count("data-warn-unsaved") == 1 + 2  # the minutes form and each item's action form
+    assert "js/unsaved-warning.js" in login(chair).get(url("minutes", held)).content.decode()
+
+
+def test_the_save_returns_to_the_item_whose_button_was_pressed(login, held, chair):
+    item = held.agenda_items.get()
+
+    response = login(chair).post(url("minutes", held), {minutes_field(item): "Goed.", "focus": item.pk})
+
+    assert response["Location"].endswith(f"#item-{item.pk}")
 
 
 def test_a_voting_member_may_not_write_minutes(login, held, voting_member):
     item = held.agenda_items.get()
 
-    assert login(voting_member).post(url("minutes", held), {"item": item.pk, "minutes": "x"}).status_code == 403
+    assert login(voting_member).post(url("minutes", held), {minutes_field(item): "x"}).status_code == 403
     item.refresh_from_db()
     assert item.minutes == ""
 
 
-def test_minutes_for_an_item_of_another_meeting_are_refused(login, network, held, chair):
+def test_a_field_for_an_item_of_another_meeting_changes_nothing(login, network, held, chair):
     elsewhere = AgendaItemFactory(meeting=meeting_of(network, seed.BELEIDSGROEP, today() + datetime.timedelta(days=3)))
 
-    response = login(chair).post(url("minutes", held), {"item": elsewhere.pk, "minutes": "gesmokkeld"}, follow=True)
+    login(chair).post(url("minutes", held), {minutes_field(elsewhere): "gesmokkeld"}, follow=True)
 
-    assert messages_of(response) == ["Kies een agendapunt van deze vergadering."]
     elsewhere.refresh_from_db()
     assert elsewhere.minutes == ""
 
 
-def test_huge_minutes_are_refused_next_to_the_item(login, held, chair):
+def test_huge_minutes_are_refused_next_to_the_item_and_every_item_keeps_its_text(login, held, chair):
     item = held.agenda_items.get()
+    other = AgendaItemFactory(meeting=held, title="Personeel")
 
-    response = login(chair).post(url("minutes", held), {"item": item.pk, "minutes": "x" * 20001})
+    response = login(chair).post(
+        url("minutes", held), {minutes_field(item): "x" * 20001, minutes_field(other): "Getypt bij personeel."}
+    )
 
     assert response.status_code == 400
-    assertContains(response, f'id="id_item{item.pk}_minutes_minutes_error"', status_code=400)
-    item.refresh_from_db()
-    assert item.minutes == ""
+    assertContains(response, f'id="id_minutes_{item.pk}_error"', status_code=400)
+    assertContains(response, f'aria-describedby="id_minutes_{item.pk}_error"', status_code=400)
+    assertContains(response, "Getypt bij personeel.</textarea>", status_code=400)
+    assertContains(response, "data-warn-unsaved data-unsaved", status_code=400)
+    item.refresh_from_db(), other.refresh_from_db()
+    assert (item.minutes, other.minutes) == ("", "")
 
 
 # Action items ----------------------------------------------------------------------------------
@@ -351,58 +389,119 @@ def test_an_open_action_returns_on_the_next_meeting_until_done(login, network, h
 # Approval ----------------------------------------------------------------------------------------
 
 
-def test_the_minutes_are_submitted_then_approved_in_the_next_meeting(login, network, coordinator):
+def approval_on_next_agenda(network, client):
+    """The Beleidsgroep's minutes of four weeks ago, submitted: (meeting, today's meeting, its approval item)."""
     first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28))
     following = meeting_of(network, seed.BELEIDSGROEP, today())
-    client = login(coordinator)
-
     client.post(url("minutes_submit", first))
-    first.refresh_from_db()
-    assert first.minutes_status == "awaiting"
+    return first, following, following.agenda_items.get(minutes_of=first)
+
+
+def test_the_minutes_are_submitted_then_approved_on_the_next_meetings_item(login, network, coordinator, voting_member):
+    client = login(coordinator)
+    first, following, item = approval_on_next_agenda(network, client)
+    present(following, coordinator, voting_member)
 
     page = client.get(following.get_absolute_url())
-    assertContains(page, "Verslag van de vorige vergadering goedkeuren")
+    assertContains(page, "Verslag goedkeuren")
+    assertContains(page, f'name="agenda_item" value="{item.pk}"')
 
-    response = client.post(url("minutes_approve", first), {"approved_in": following.pk}, follow=True)
+    response = client.post(url("minutes_approve", first), {"agenda_item": item.pk}, follow=True)
     first.refresh_from_db()
     assert (first.minutes_status, first.minutes_approved_in) == ("approved", following)
-    assert messages_of(response) == [f"Het verslag van {long_date(first.date)} is goedgekeurd en voor het hele netwerk zichtbaar."]
+    assert messages_of(response)[-1] == f"Het verslag van {long_date(first.date)} is goedgekeurd en voor het hele netwerk zichtbaar."
+    assertContains(response, "Goedgekeurd in deze vergadering.")
 
 
-def test_approval_in_another_bodys_meeting_is_refused(login, network, coordinator):
-    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28), minutes_status="awaiting")
-    meeting_of(network, seed.BELEIDSGROEP, today())
-    kernteam = meeting_of(network, seed.KERNTEAM, today())
+def test_the_approved_meeting_links_to_the_approving_meetings_item_with_who_was_present(
+    login, network, coordinator, voting_member
+):
+    client = login(coordinator)
+    first, following, item = approval_on_next_agenda(network, client)
+    present(following, coordinator, voting_member)
+    client.post(url("minutes_approve", first), {"agenda_item": item.pk})
 
-    response = login(coordinator).post(url("minutes_approve", first), {"approved_in": kernteam.pk}, follow=True)
+    for page in (first.get_absolute_url(), url("minutes", first)):
+        html = main_html(client.get(page))
+        assert f'<a href="{following.get_absolute_url()}#item-{item.pk}">goedgekeurd in de vergadering van' in html
+        assert person(coordinator).name in html and person(voting_member).name in html
 
-    assert messages_of(response) == ["Een verslag wordt goedgekeurd in een vergadering van hetzelfde orgaan."]
+
+def test_a_network_member_reads_where_the_minutes_were_approved_without_a_link_inside(
+    login, network, coordinator, forum_member
+):
+    client = login(coordinator)
+    first, following, item = approval_on_next_agenda(network, client)
+    present(following, coordinator)
+    client.post(url("minutes_approve", first), {"agenda_item": item.pk})
+
+    html = main_html(login(forum_member).get(url("minutes", first)))
+
+    assert "goedgekeurd in de vergadering van" in html
+    assert following.get_absolute_url() not in html
+
+
+def test_the_approval_button_waits_for_the_meeting_to_begin(login, network, coordinator):
+    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28))
+    following = meeting_of(network, seed.BELEIDSGROEP, today() + datetime.timedelta(days=7))
+    client = login(coordinator)
+    client.post(url("minutes_submit", first))
+    item = following.agenda_items.get(minutes_of=first)
+
+    assertNotContains(client.get(following.get_absolute_url()), "Verslag goedkeuren")
+    response = client.post(url("minutes_approve", first), {"agenda_item": item.pk}, follow=True)
+
+    assert messages_of(response)[0].startswith("Het verslag wordt goedgekeurd in de vergadering zelf, vanaf")
     first.refresh_from_db()
     assert first.minutes_status == "awaiting"
 
 
-def test_approval_in_another_networks_meeting_is_404(login, network, other_network, coordinator):
-    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28), minutes_status="awaiting")
-    elsewhere = MeetingFactory(body__network=other_network, date=today())
+def test_approval_without_anyone_present_says_to_record_attendance(login, network, coordinator):
+    client = login(coordinator)
+    first, following, item = approval_on_next_agenda(network, client)
 
-    assert login(coordinator).post(url("minutes_approve", first), {"approved_in": elsewhere.pk}).status_code == 404
+    response = client.post(url("minutes_approve", first), {"agenda_item": item.pk}, follow=True)
+
+    assert messages_of(response)[-1] == (
+        "Noteer eerst wie er aanwezig is: het verslag wordt goedgekeurd door de aanwezigen van de vergadering."
+    )
+
+
+def test_approval_on_an_item_for_other_minutes_is_refused(login, network, coordinator):
+    client = login(coordinator)
+    first, following, item = approval_on_next_agenda(network, client)
+    present(following, coordinator)
+    ordinary = AgendaItemFactory(meeting=following)
+
+    response = client.post(url("minutes_approve", first), {"agenda_item": ordinary.pk}, follow=True)
+
+    assert messages_of(response)[-1] == "Dit agendapunt legt een ander verslag ter goedkeuring voor."
+    first.refresh_from_db()
+    assert first.minutes_status == "awaiting"
+
+
+def test_approval_on_another_networks_item_is_404(login, network, other_network, coordinator):
+    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28), minutes_status="awaiting")
+    elsewhere = AgendaItemFactory(meeting=MeetingFactory(body__network=other_network, date=today()))
+
+    assert login(coordinator).post(url("minutes_approve", first), {"agenda_item": elsewhere.pk}).status_code == 404
 
 
 def test_approval_with_a_forged_id_says_what_to_do(login, network, coordinator):
     first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28), minutes_status="awaiting")
 
-    response = login(coordinator).post(url("minutes_approve", first), {"approved_in": "abc"}, follow=True)
+    response = login(coordinator).post(url("minutes_approve", first), {"agenda_item": "abc"}, follow=True)
 
-    assert messages_of(response) == ["Kies de vergadering waarin het verslag wordt goedgekeurd."]
+    assert messages_of(response) == ["Kies het agendapunt waarop het verslag wordt goedgekeurd."]
 
 
-def test_a_member_may_not_submit_or_approve(login, network, voting_member):
-    first = meeting_of(network, seed.BELEIDSGROEP, today() - datetime.timedelta(days=28))
-    following = meeting_of(network, seed.BELEIDSGROEP, today())
+def test_a_member_may_not_submit_or_approve(login, network, coordinator, voting_member):
+    first, following, item = approval_on_next_agenda(network, login(coordinator))
+    Meeting.objects.filter(pk=first.pk).update(minutes_status="draft")
     client = login(voting_member)
 
     assert client.post(url("minutes_submit", first)).status_code == 403
-    assert client.post(url("minutes_approve", first), {"approved_in": following.pk}).status_code == 403
+    assert client.post(url("minutes_approve", first), {"agenda_item": item.pk}).status_code == 403
 
 
 # Cost ------------------------------------------------------------------------------------------------
@@ -428,6 +527,29 @@ def test_the_minutes_page_runs_the_same_queries_for_1_or_8_items(
     with django_assert_max_num_queries(14):
         response = client.get(url("minutes", held))
     assert response.content.decode().count("actie ") >= size
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_approved_minutes_cost_the_same_queries_for_1_or_8_present(
+    login, network, held, chair, size, django_assert_max_num_queries
+):
+    following = meeting_of(network, seed.BELEIDSGROEP, today() + datetime.timedelta(days=1))
+    item = AgendaItemFactory(meeting=following, minutes_of=held, source_key=f"minutes:{held.pk}")
+    approval = MinutesApproval.objects.create(minutes_of=held, agenda_item=item)
+    approval.present.set([PersonFactory(network=network) for _ in range(size)])
+    Meeting.objects.filter(pk=held.pk).update(minutes_status="approved", minutes_approved_in=following)
+    client = login(chair)
+    client.get(url("minutes", held))
+
+    # As the minutes page above without the network's people (nothing to write), with the
+    # approval (its item and meeting) and who was present.
+    with django_assert_max_num_queries(14):
+        response = client.get(url("minutes", held))
+    assert response.content.decode().count("aanwezig:") == 1
+    # The meeting page: as in test_views_meeting_detail, with the same two for the approval.
+    with django_assert_max_num_queries(24):
+        page = client.get(held.get_absolute_url())
+    assert page.content.decode().count("aanwezig:") == 1
 
 
 def test_the_bodys_meeting_list_links_approved_minutes_for_every_network_member(login, network, held, forum_member):

@@ -17,6 +17,7 @@ from core.dates import long_date
 from core.submissions import AlreadySubmitted, submit_once
 
 from ..selectors import meetings as selectors
+from ..selectors.agenda import agenda_item_for_network
 from ..forms.conduct import ActionItemForm, MinutesForm
 from ..models import ActionItem, Attendance, Meeting
 from ..services import conduct as services
@@ -62,25 +63,24 @@ def attendance_reply(request: HttpRequest, network: str, pk: int) -> HttpRespons
     return _back(request, meeting.get_absolute_url())
 
 
-def _minutes_forms(meeting, page, people, *, bound_item=None, bound_form=None):
-    """One minutes form and one action form per agenda item; the posted one keeps its errors."""
+def _minutes_forms(meeting, page, people, *, minutes_form=None, bound_item=None, bound_form=None):
+    """The meeting's one minutes form, and one action form per agenda item; posted ones keep their input."""
     items = page.agenda
+    form = minutes_form or MinutesForm(items=items)
     for item in items:
         prefix = f"item{item.pk}"
-        item.minutes_form = MinutesForm(
-            items=items, initial={"item": item.pk, "minutes": item.minutes}, auto_id=f"id_{prefix}_minutes_%s"
-        )
+        item.minutes_field = form[MinutesForm.field_name(item)] if MinutesForm.field_name(item) in form.fields else None
         item.action_form = ActionItemForm(
             items=items, people=people, initial={"item": item.pk}, auto_id=f"id_{prefix}_action_%s"
         )
         if bound_item == item.pk and bound_form is not None:
-            if isinstance(bound_form, MinutesForm):
-                item.minutes_form = bound_form
-            else:
-                item.action_form = bound_form
+            item.action_form = bound_form
+    return form
 
 
-def _render_minutes(request, meeting, *, bound_item=None, bound_form=None, status=200) -> HttpResponse:
+def _render_minutes(
+    request, meeting, *, minutes_form=None, bound_item=None, bound_form=None, status=200
+) -> HttpResponse:
     user = request.user
     body = meeting.body
     page = selectors.minutes_page(meeting)
@@ -88,7 +88,14 @@ def _render_minutes(request, meeting, *, bound_item=None, bound_form=None, statu
     can_view_internals = permissions.may(user, permissions.VIEW_INTERNALS, body)
     editable = can_run and meeting.status == Meeting.Status.PLANNED and not meeting.are_minutes_approved
     if editable:
-        _minutes_forms(meeting, page, selectors.network_people(body.network), bound_item=bound_item, bound_form=bound_form)
+        minutes_form = _minutes_forms(
+            meeting,
+            page,
+            selectors.network_people(body.network),
+            minutes_form=minutes_form,
+            bound_item=bound_item,
+            bound_form=bound_form,
+        )
     ctx = {
         "network": body.network,
         "body": body,
@@ -97,6 +104,7 @@ def _render_minutes(request, meeting, *, bound_item=None, bound_form=None, statu
         "can_run": can_run,
         "can_view_internals": can_view_internals,
         "editable": editable,
+        "minutes_form": minutes_form if editable else None,
         "today": timezone.localdate(),
     }
     return render(request, "meetings/conduct/minutes.html", ctx, status=status)
@@ -107,30 +115,36 @@ def _minutes_meeting(request: HttpRequest, network: str, pk: int) -> Meeting:
     return selectors.meeting_for_network(network, pk)
 
 
+def _focus(request: HttpRequest, items) -> int | None:
+    """The item whose save button was pressed: the page returns to it."""
+    try:
+        pk = int(request.POST.get("focus", ""))
+    except ValueError:
+        return None
+    return pk if any(item.pk == pk for item in items) else None
+
+
 @login_required
 def minutes(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    """The minutes; those who run the body write them here, one agenda item at a time."""
+    """The minutes; those who run the body write them here, every agenda item in one form."""
     meeting = _minutes_meeting(request, network, pk)
     if request.method != "POST":
         if not selectors.may_read_minutes(request.user, meeting):
             raise PermissionDenied
         return _render_minutes(request, meeting)
     permissions.require(request.user, permissions.RUN, meeting.body)
-    items = list(meeting.agenda_items.on_agenda().only("pk", "title"))
-    form = MinutesForm(request.POST, items=items, auto_id=f"id_item{request.POST.get('item', '')}_minutes_%s")
+    items = list(meeting.agenda_items.on_agenda().only("pk", "title", "minutes"))
+    form = MinutesForm(request.POST, items=items)
     if not form.is_valid():
-        if "item" in form.errors:
-            messages.error(request, _("Kies een agendapunt van deze vergadering."))
-            return redirect(_minutes_url(meeting))
-        return _render_minutes(request, meeting, bound_item=form.cleaned_data["item"], bound_form=form, status=400)
-    item = next(item for item in items if item.pk == form.cleaned_data["item"])
+        # Every item keeps what was typed, not only the one in error.
+        return _render_minutes(request, meeting, minutes_form=form, status=400)
     try:
-        services.agenda_item_minutes_save(item=item, minutes=form.cleaned_data["minutes"], by=request.user)
+        services.meeting_minutes_save(meeting=meeting, minutes=form.minutes(), by=request.user)
     except ValidationError as error:
-        _error(request, error)
-    else:
-        messages.success(request, _("Het verslag bij “%(item)s” is bewaard.") % {"item": item.title})
-    return redirect(_minutes_url(meeting, item.pk))
+        form.add_error(None, error)
+        return _render_minutes(request, meeting, minutes_form=form, status=400)
+    messages.success(request, _("Het verslag is bewaard."))
+    return redirect(_minutes_url(meeting, _focus(request, items)))
 
 
 @require_POST
@@ -204,26 +218,28 @@ def minutes_submit(request: HttpRequest, network: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def minutes_approve(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    """Approve the minutes of meeting `pk` in the meeting posted as `approved_in` (the next one)."""
+    """The later meeting approves the minutes of meeting `pk` on its agenda item posted as `agenda_item`."""
     meeting = _minutes_meeting(request, network, pk)
     permissions.require(request.user, permissions.RUN, meeting.body)
     try:
-        approved_in_pk = int(request.POST.get("approved_in", ""))
+        item_pk = int(request.POST.get("agenda_item", ""))
     except ValueError:
-        messages.error(request, _("Kies de vergadering waarin het verslag wordt goedgekeurd."))
+        messages.error(request, _("Kies het agendapunt waarop het verslag wordt goedgekeurd."))
         return redirect(_minutes_url(meeting))
-    approved_in = selectors.meeting_for_network(meeting.body.network, approved_in_pk)
+    item = agenda_item_for_network(meeting.body.network, item_pk)
     try:
-        services.minutes_approve(meeting=meeting, approved_in=approved_in, by=request.user)
+        if item.minutes_of_id != meeting.pk:
+            raise ValidationError(_("Dit agendapunt legt een ander verslag ter goedkeuring voor."))
+        services.minutes_approve(item=item, by=request.user)
     except ValidationError as error:
         _error(request, error)
-        return _back(request, _minutes_url(meeting))
+        return _back(request, item.meeting.get_absolute_url())
     messages.success(
         request,
         _("Het verslag van %(day)s is goedgekeurd en voor het hele netwerk zichtbaar.")
         % {"day": long_date(meeting.date)},
     )
-    return redirect(approved_in)
+    return redirect(f"{item.meeting.get_absolute_url()}#item-{item.pk}")
 
 
 @login_required
