@@ -8,11 +8,11 @@ import datetime
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bodies import permissions
 from bodies.models import Body, Network, Person
+from core.dates import long_date
 from core.history import HistoryEntry, history_entries
 from meetings.models import AgendaItem
 
@@ -95,7 +95,7 @@ def _show(field, value, names: dict) -> str:
     if field.is_relation:
         return names.get((field.name, value), f"#{value}")
     if isinstance(value, datetime.date):
-        return date_format(value, "j F Y")
+        return long_date(value)
     text = str(value)
     return text if len(text) <= 120 else text[:119] + "…"
 

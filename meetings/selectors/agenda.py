@@ -213,7 +213,6 @@ def _minutes_suggestions(meeting: Meeting, today: datetime.date, taken: set[str]
     was cancelled or took place without approving them. Queries: one.
     """
     from django.urls import reverse
-    from django.utils.formats import date_format
 
     pending_elsewhere = (
         AgendaItem.objects.on_agenda()
@@ -233,7 +232,7 @@ def _minutes_suggestions(meeting: Meeting, today: datetime.date, taken: set[str]
         key = f"minutes:{earlier.pk}"
         if key in taken or _order_key(earlier) >= _order_key(meeting):
             continue
-        day = date_format(earlier.date, "j F Y")
+        day = long_date(earlier.date)
         found.append(
             Suggestion(
                 key=key,

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bodies.models import Person
@@ -230,7 +229,7 @@ def minutes_approve(*, item: AgendaItem, by=None, today: datetime.date | None = 
     if not approving.has_begun(today):
         raise ValidationError(
             _("Het verslag wordt goedgekeurd in de vergadering zelf, vanaf %(date)s.")
-            % {"date": date_format(approving.date, "j F Y")}
+            % {"date": long_date(approving.date)}
         )
     present = present_at(approving)
     if not present:

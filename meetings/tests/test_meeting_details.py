@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from bodies import seed
 from bodies.models import Body, Cadence
+from core.dates import long_date
 from core.tests.helpers import keyed
 from meetings.models import Attendance, Meeting
 from meetings.services.meetings import meeting_create
@@ -112,7 +113,7 @@ def test_the_mail_says_the_hour_or_place_changed_not_that_the_meeting_moved(meet
     details(meeting, start_time=datetime.time(19, 0), location="Hasselt")
     send_due()
     [message] = mail.outbox
-    assert message.subject == f"Gewijzigd: Beleidsgroep van {meeting.date:%d-%m-%Y}"
+    assert message.subject == f"Gewijzigd: Beleidsgroep van {long_date(meeting.date)}"
     assert "Het uur of de plaats van de vergadering van Beleidsgroep is gewijzigd." in message.body
     assert "verplaatst" not in message.body
     assert "19:00–20:30, Hasselt" in message.body

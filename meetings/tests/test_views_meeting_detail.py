@@ -11,6 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from bodies import seed
 from bodies.models import Seat
 from bodies.tests.factories import MembershipFactory, PersonFactory, SeatFactory, UserFactory
+from core.dates import long_date
 from decisions.services.decisions import decision_close, decision_escalate, decision_propose, decision_vote
 from decisions.tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
 from meetings.models import ActionItem
@@ -336,7 +337,6 @@ def test_an_escalated_decision_links_to_the_meeting_it_was_put_before(login, net
 
 def test_an_escalated_decision_says_what_the_holder_made_of_it(login, network, meeting, coordinator, voting_member):
     from django.utils import timezone
-    from django.utils.formats import date_format
 
     kernteam_limit(network)
     decision = propose(meeting, amount="7500")
@@ -349,7 +349,7 @@ def test_an_escalated_decision_says_what_the_holder_made_of_it(login, network, m
 
     html = article(login(coordinator).get(meeting.get_absolute_url()), decision)
 
-    day = date_format(target.date, "j F Y")
+    day = long_date(target.date)
     assert f'<a href="{taken.get_absolute_url()}">Aangenomen door Beleidsgroep op {day}</a>' in html
 
 

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('bodies', '0007_text_limits'),
-        ('meetings', '0003_agenda_item_project'),
+        ('meetings', '0004_agenda_change'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
