@@ -24,15 +24,16 @@ class AgendaItemInline(admin.TabularInline):
 class AttendanceForm(forms.ModelForm):
     class Meta:
         model = Attendance
-        fields = ["person", "status"]
+        fields = ["person", "status", "substitute", "substitute_name"]
 
     def clean(self):
         cleaned_data = super().clean()
-        person = cleaned_data.get("person")
         # The inline formset has put the meeting on the instance before validation.
-        if person is not None and self.instance.meeting_id:
-            if person.network_id != self.instance.meeting.body.network_id:
-                self.add_error("person", _("Deze persoon hoort bij een ander netwerk."))
+        if self.instance.meeting_id:
+            for name in ("person", "substitute"):
+                person = cleaned_data.get(name)
+                if person is not None and person.network_id != self.instance.meeting.body.network_id:
+                    self.add_error(name, _("Deze persoon hoort bij een ander netwerk."))
         return cleaned_data
 
 
@@ -40,10 +41,10 @@ class AttendanceInline(admin.TabularInline):
     model = Attendance
     form = AttendanceForm
     extra = 0
-    autocomplete_fields = ["person"]
+    autocomplete_fields = ["person", "substitute"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("person")
+        return super().get_queryset(request).select_related("person", "substitute")
 
 
 @admin.register(Meeting)

@@ -126,7 +126,9 @@ class Attendance(models.Model):
     """Whether a member said they would come, and whether they were there.
 
     Only attending voting members may vote. A member who sends a substitute is
-    recorded as substituted, with the person who came in their place.
+    recorded as substituted, with who came in their place: a person of the network,
+    or someone from outside it named by name and organisation. A substitute neither
+    counts towards the quorum nor votes.
     """
 
     class Status(models.TextChoices):
@@ -138,6 +140,8 @@ class Attendance(models.Model):
     class Reply(models.TextChoices):
         ATTENDING = "attending", _("Ik kom")
         NOT_ATTENDING = "not_attending", _("Ik kan niet komen")
+
+    SUBSTITUTE_NAME_MAX = 200
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("vergadering")
@@ -155,6 +159,12 @@ class Attendance(models.Model):
         related_name="substitutions",
         verbose_name=_("vervangen door"),
     )
+    substitute_name = models.CharField(
+        _("vervanger van buiten het netwerk"),
+        max_length=SUBSTITUTE_NAME_MAX,
+        blank=True,
+        help_text=_("Naam en organisatie, voor wie niet bij het netwerk hoort."),
+    )
     reply = models.CharField(_("antwoord op de uitnodiging"), max_length=14, choices=Reply.choices, blank=True)
     replied_at = models.DateTimeField(_("geantwoord op"), null=True, blank=True)
 
@@ -166,12 +176,34 @@ class Attendance(models.Model):
         ordering = ["person__name"]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "person"], name="attendance_once_per_person"),
+            # Substituted: by exactly one, a person of the network or a name from outside.
             models.CheckConstraint(
-                condition=Q(status="substituted", substitute__isnull=False)
-                | (~Q(status="substituted") & Q(substitute__isnull=True)),
+                condition=Q(status="substituted", substitute__isnull=False, substitute_name="")
+                | Q(status="substituted", substitute__isnull=True) & ~Q(substitute_name="")
+                | (~Q(status="substituted") & Q(substitute__isnull=True, substitute_name="")),
                 name="attendance_substitute_only_when_substituted",
             ),
         ]
+
+    def __str__(self):
+        return f"{self.person} – {self.meeting}"
+
+    @property
+    def substitute_label(self) -> str:
+        """Who came in the member's place, as the page names them."""
+        return self.substitute.name if self.substitute_id else self.substitute_name
+
+    def clean(self):
+        substituted = self.status == self.Status.SUBSTITUTED
+        chosen = bool(self.substitute_id) + bool(self.substitute_name.strip())
+        if substituted and chosen != 1:
+            raise ValidationError(
+                _("Een lid dat zich liet vervangen, heeft één vervanger: iemand uit het netwerk of een naam van buiten.")
+            )
+        if not substituted and chosen:
+            raise ValidationError(
+                _("Een vervanger hoort alleen bij een lid dat zich liet vervangen; kies \"vervangen\" of laat de vervanger leeg.")
+            )
 
     def __str__(self):
         return f"{self.person}: {self.get_status_display() or self.get_reply_display()}"

@@ -67,20 +67,35 @@ class MeetingRulesForm(forms.Form):
 class AttendanceForm(forms.Form):
     """One choice per member of the body on the meeting date, and who came in their place.
 
-    `members` are MemberLines; `people` the persons of the network a substitute is chosen from.
+    `members` are MemberLines; `people` the persons of the network a substitute is chosen
+    from, the member's colleagues of the same organisation first (`organizations`: person id →
+    organisation ids); someone from outside the network is typed by name and organisation.
     """
 
-    def __init__(self, *args, members, people=(), **kwargs):
+    def __init__(self, *args, members, people=(), organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.members = members
+        organizations = organizations or {}
         choices = [("", _("— niet genoteerd —")), *Attendance.Status.choices]
         # Members take part themselves: a substitute comes from outside the body.
         member_ids = {line.person.pk for line in members}
-        people_choices = [
-            ("", _("— geen vervanger —")),
-            *((str(person.pk), person.name) for person in people if person.pk not in member_ids),
-        ]
+        candidates = [person for person in people if person.pk not in member_ids]
         for line in members:
+            colleagues = [
+                (str(person.pk), person.name)
+                for person in candidates
+                if line.organization_ids & organizations.get(person.pk, set())
+            ]
+            others = [
+                (str(person.pk), person.name)
+                for person in candidates
+                if not line.organization_ids & organizations.get(person.pk, set())
+            ]
+            people_choices = [("", _("— geen vervanger —"))]
+            if colleagues:
+                people_choices += [(_("Van dezelfde organisatie"), colleagues), (_("Anderen uit het netwerk"), others)]
+            else:
+                people_choices += others
             self.fields[self.field_name(line.person.pk)] = forms.ChoiceField(
                 label=line.person.name,
                 choices=choices,
@@ -97,6 +112,15 @@ class AttendanceForm(forms.Form):
                 initial=str(line.substitute_id or ""),
                 widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
+            self.fields[self.outside_name(line.person.pk)] = forms.CharField(
+                label=_("Of iemand van buiten het netwerk, voor %(name)s: naam en organisatie") % {"name": line.person.name},
+                max_length=Attendance.SUBSTITUTE_NAME_MAX,
+                required=False,
+                initial=line.attendance.substitute_name if line.attendance else "",
+                widget=forms.TextInput(
+                    attrs={"class": "form-control form-control-sm mt-1", "placeholder": _("of: naam, organisatie")}
+                ),
+            )
 
     @staticmethod
     def field_name(person_id: int) -> str:
@@ -106,10 +130,19 @@ class AttendanceForm(forms.Form):
     def substitute_name(person_id: int) -> str:
         return f"substitute_{person_id}"
 
+    @staticmethod
+    def outside_name(person_id: int) -> str:
+        return f"outside_{person_id}"
+
     def rows(self):
-        """(member line, status field, substitute field), for a table with one row per member."""
+        """(member line, status field, substitute field, outside substitute field), one row per member."""
         return [
-            (line, self[self.field_name(line.person.pk)], self[self.substitute_name(line.person.pk)])
+            (
+                line,
+                self[self.field_name(line.person.pk)],
+                self[self.substitute_name(line.person.pk)],
+                self[self.outside_name(line.person.pk)],
+            )
             for line in self.members
         ]
 
@@ -127,4 +160,12 @@ class AttendanceForm(forms.Form):
             line.person.pk: self.cleaned_data[self.substitute_name(line.person.pk)]
             for line in self.members
             if self.cleaned_data.get(self.substitute_name(line.person.pk))
+        }
+
+    def outside_substitutes(self) -> dict[int, str]:
+        """Person id → the name typed for someone from outside the network who came in their place."""
+        return {
+            line.person.pk: self.cleaned_data[self.outside_name(line.person.pk)]
+            for line in self.members
+            if self.cleaned_data.get(self.outside_name(line.person.pk))
         }

@@ -68,6 +68,8 @@ class MemberLine:
     roles: list[str]
     has_voting_right: bool
     attendance: Attendance | None = None
+    # The organisations the member sits for: their colleagues are offered first as substitute.
+    organization_ids: set[int] = field(default_factory=set)
 
     @property
     def status(self) -> str:
@@ -102,6 +104,8 @@ def member_lines(meeting: Meeting) -> list[MemberLine]:
         if sitting.seat.role.display_name not in line.roles:
             line.roles.append(sitting.seat.role.display_name)
         line.has_voting_right = line.has_voting_right or sitting.has_voting_right
+        if sitting.membership.organization_id:
+            line.organization_ids.add(sitting.membership.organization_id)
     for attendance in meeting.attendances.select_related("substitute"):
         if attendance.person_id in lines:
             lines[attendance.person_id].attendance = attendance
@@ -323,6 +327,21 @@ def minutes_page(meeting: Meeting) -> MinutesPage:
 def network_people(network) -> list[Person]:
     """Everyone of the network, by name: the substitutes and action owners to choose from. Queries: one."""
     return list(Person.objects.filter(network=network).only("pk", "name").order_by("name", "pk"))
+
+
+def organizations_of_people(network, day: datetime.date) -> dict[int, set[int]]:
+    """Person id → the organisations they sit for in any body of the network on `day`. Queries: one."""
+    organizations: dict[int, set[int]] = {}
+    rows = (
+        Membership.objects.current_on(day)
+        .filter(body__network=network, organization__isnull=False)
+        .values_list("person_id", "organization_id")
+        .distinct()
+        .order_by()
+    )
+    for person_id, organization_id in rows:
+        organizations.setdefault(person_id, set()).add(organization_id)
+    return organizations
 
 
 @dataclass

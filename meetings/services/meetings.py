@@ -78,16 +78,19 @@ def attendance_record(
     meeting: Meeting,
     statuses: Mapping[int, str],
     substitutes: Mapping[int, int] | None = None,
+    outside_substitutes: Mapping[int, str] | None = None,
     recorded_by=None,
 ) -> list[Attendance]:
     """Record present, excused, absent or substituted for members of the body on the meeting date.
 
     `statuses` maps person ids to a status; `substitutes` maps the person ids marked
-    substituted to the person who came in their place, someone of the same network.
+    substituted to the person who came in their place, someone of the same network;
+    `outside_substitutes` to the name (and organisation) of someone from outside it.
     Someone who is not a member of the body on that date is refused, and then nothing
     is written. Returns the attendances created or changed.
     """
-    substitutes = dict(substitutes or {})
+    substitutes = {person_id: substitute_id for person_id, substitute_id in (substitutes or {}).items() if substitute_id}
+    outside = {person_id: name.strip() for person_id, name in (outside_substitutes or {}).items() if name and name.strip()}
     # Two recorders saving at once take turns, so neither sees a half-written list.
     meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
     if meeting.status == Meeting.Status.CANCELLED:
@@ -104,11 +107,21 @@ def attendance_record(
             % {"body": meeting.body, "date": long_date(meeting.date)}
         )
     for person_id, status in statuses.items():
-        if status == Attendance.Status.SUBSTITUTED and not substitutes.get(person_id):
+        if status == Attendance.Status.SUBSTITUTED and not (substitutes.get(person_id) or outside.get(person_id)):
             raise ValidationError(_("Kies wie in de plaats kwam van een lid dat zich liet vervangen."))
+    if set(substitutes) & set(outside):
+        raise ValidationError(
+            _("Een lid heeft één vervanger: kies iemand uit het netwerk of typ een naam van buiten, niet allebei.")
+        )
+    if any(len(name) > Attendance.SUBSTITUTE_NAME_MAX for name in outside.values()):
+        raise ValidationError(
+            _("De naam van een vervanger telt hoogstens %(limit)s tekens.") % {"limit": Attendance.SUBSTITUTE_NAME_MAX}
+        )
     # A substitute stands in for a member marked substituted, never beside one who came.
-    substitutes = {person_id: substitute_id for person_id, substitute_id in substitutes.items() if substitute_id}
-    if any(statuses.get(person_id, Attendance.Status.SUBSTITUTED) != Attendance.Status.SUBSTITUTED for person_id in substitutes):
+    if any(
+        statuses.get(person_id, Attendance.Status.SUBSTITUTED) != Attendance.Status.SUBSTITUTED
+        for person_id in [*substitutes, *outside]
+    ):
         raise ValidationError(
             _("Een vervanger hoort alleen bij een lid dat zich liet vervangen; kies \"vervangen\" of laat de vervanger leeg.")
         )
@@ -130,18 +143,31 @@ def attendance_record(
     existing = {attendance.person_id: attendance for attendance in meeting.attendances.all()}
     new, changed = [], []
     for person_id, status in statuses.items():
-        substitute_id = substitutes.get(person_id)
+        substitute_id, substitute_name = substitutes.get(person_id), outside.get(person_id, "")
         attendance = existing.get(person_id)
         if attendance is None:
-            new.append(Attendance(meeting=meeting, person_id=person_id, status=status, substitute_id=substitute_id))
-        elif attendance.status != status or attendance.substitute_id != substitute_id:
+            new.append(
+                Attendance(
+                    meeting=meeting,
+                    person_id=person_id,
+                    status=status,
+                    substitute_id=substitute_id,
+                    substitute_name=substitute_name,
+                )
+            )
+        elif (attendance.status, attendance.substitute_id, attendance.substitute_name) != (
+            status,
+            substitute_id,
+            substitute_name,
+        ):
             attendance.status = status
             attendance.substitute_id = substitute_id
+            attendance.substitute_name = substitute_name
             changed.append(attendance)
     # In bulk, with their history rows: the same few queries for 3 members or 40.
     user = recorded_by if getattr(recorded_by, "is_authenticated", False) else None
     if new:
         bulk_create_with_history(new, Attendance, default_user=user)
     if changed:
-        bulk_update_with_history(changed, Attendance, ["status", "substitute"], default_user=user)
+        bulk_update_with_history(changed, Attendance, ["status", "substitute", "substitute_name"], default_user=user)
     return [*new, *changed]

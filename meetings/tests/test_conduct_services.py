@@ -162,6 +162,78 @@ def test_a_substitute_does_not_count_for_the_quorum(network, voting_member, coor
     assert meeting_quorum(meeting).present == 1
 
 
+def test_someone_from_outside_the_network_is_named_as_substitute(meeting, voting_member):
+    me = person(voting_member).pk
+
+    attendance_record(
+        meeting=meeting, statuses={me: "substituted"}, outside_substitutes={me: "  Ans de Wit, Jeugdhulp Oost  "}
+    )
+
+    attendance = Attendance.objects.get()
+    assert (attendance.status, attendance.substitute, attendance.substitute_label) == (
+        "substituted",
+        None,
+        "Ans de Wit, Jeugdhulp Oost",
+    )
+
+
+def test_an_outside_name_and_a_person_of_the_network_together_are_refused(network, meeting, voting_member):
+    me = person(voting_member).pk
+    deputy = PersonFactory(network=network)
+
+    with pytest.raises(ValidationError, match="één vervanger"):
+        attendance_record(
+            meeting=meeting,
+            statuses={me: "substituted"},
+            substitutes={me: deputy.pk},
+            outside_substitutes={me: "Ans de Wit"},
+        )
+    assert not Attendance.objects.exists()
+
+
+def test_an_outside_name_for_a_member_who_came_is_refused(meeting, voting_member):
+    me = person(voting_member).pk
+
+    with pytest.raises(ValidationError, match="hoort alleen bij een lid dat zich liet vervangen"):
+        attendance_record(meeting=meeting, statuses={me: "present"}, outside_substitutes={me: "Ans de Wit"})
+    assert not Attendance.objects.exists()
+
+
+def test_an_outside_name_over_the_limit_is_refused(meeting, voting_member):
+    me = person(voting_member).pk
+
+    with pytest.raises(ValidationError, match="hoogstens 200 tekens"):
+        attendance_record(meeting=meeting, statuses={me: "substituted"}, outside_substitutes={me: "A" * 201})
+    assert not Attendance.objects.exists()
+
+
+def test_a_person_of_the_network_replaces_an_outside_name_and_the_name_goes(network, meeting, voting_member):
+    me = person(voting_member).pk
+    deputy = PersonFactory(network=network)
+    attendance_record(meeting=meeting, statuses={me: "substituted"}, outside_substitutes={me: "Ans de Wit"})
+
+    attendance_record(meeting=meeting, statuses={me: "substituted"}, substitutes={me: deputy.pk})
+
+    attendance = Attendance.objects.get()
+    assert (attendance.substitute, attendance.substitute_name) == (deputy, "")
+    assert attendance.history.count() == 2
+
+
+@pytest.mark.parametrize("fields", [{"status": "substituted"}, {"status": "present", "substitute_name": "Ans de Wit"}])
+def test_the_database_refuses_a_substitution_without_exactly_one_substitute(meeting, voting_member, fields):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Attendance.objects.create(meeting=meeting, person=person(voting_member), **fields)
+
+
+def test_the_model_says_a_substituted_member_has_one_substitute(network, meeting, voting_member, coordinator):
+    attendance = Attendance(
+        meeting=meeting, person=person(voting_member), status="substituted", substitute=person(coordinator), substitute_name="Ans"
+    )
+
+    with pytest.raises(ValidationError, match="heeft één vervanger"):
+        attendance.clean()
+
+
 # Minutes and action items --------------------------------------------------------------
 
 

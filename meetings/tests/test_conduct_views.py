@@ -547,7 +547,7 @@ def test_approved_minutes_cost_the_same_queries_for_1_or_8_present(
         response = client.get(url("minutes", held))
     assert response.content.decode().count("aanwezig:") == 1
     # The meeting page: as in test_views_meeting_detail, with the same two for the approval.
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(25):
         page = client.get(held.get_absolute_url())
     assert page.content.decode().count("aanwezig:") == 1
 

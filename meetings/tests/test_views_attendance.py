@@ -4,12 +4,13 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
+from bodies import seed
 from bodies.models import Membership
-from bodies.tests.factories import MembershipFactory, PersonFactory, SeatFactory, UserFactory
+from bodies.tests.factories import MembershipFactory, OrganizationFactory, PersonFactory, SeatFactory, UserFactory
 from decisions.tests.factories import MeetingFactory
 from meetings.models import Attendance
 
-from .helpers import csrf_client, meeting_of, messages_of, person
+from .helpers import body, csrf_client, meeting_of, messages_of, person
 
 pytestmark = pytest.mark.django_db
 
@@ -140,10 +141,10 @@ def test_it_runs_the_same_number_of_queries_for_1_or_10_members(
 
     # session, user, network, the user's and groups' grants on it, meeting with
     # body, the user's and groups' grants on the body, members, attendance, the
-    # network's people (substitutes); the service: savepoint, meeting locked,
+    # network's people and the organisations they sit for (substitutes); the service: savepoint, meeting locked,
     # members, attendance, the inserts, their history rows, savepoint released.
     # Members are read as sittings: seats filled by another body, memberships.
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(21):
         client.post(url(meeting), data)
     assert Attendance.objects.count() == size
 
@@ -159,3 +160,58 @@ def test_the_substitute_choices_leave_out_the_bodys_own_members(login, network, 
     assert f'value="{outsider.pk}"' in choices
     assert f'value="{person(voting_member).pk}"' not in choices
     assert f'value="{person(coordinator).pk}"' not in choices
+
+
+def test_the_members_colleagues_of_the_same_organisation_are_offered_first(login, network, meeting, coordinator):
+    agency = OrganizationFactory(network=network, name="Jeugdhulp Oost")
+    member = MembershipFactory(seat=SeatFactory(body=meeting.body, count=None), organization=agency)
+    colleague = MembershipFactory(
+        seat=SeatFactory(body=body(network, seed.BELEIDSGROEP), count=None),
+        organization=agency,
+        person__network=network,
+        person__name="Zora Collega",
+    ).person
+    other = PersonFactory(network=network, name="Adam Ander")
+
+    html = login(coordinator).get(meeting.get_absolute_url()).content.decode()
+
+    choices = html[html.index(f'name="substitute_{member.person_id}"'):]
+    choices = choices[: choices.index("</select>")]
+    assert choices.index('<optgroup label="Van dezelfde organisatie">') < choices.index(f'value="{colleague.pk}"')
+    assert choices.index(f'value="{colleague.pk}"') < choices.index('<optgroup label="Anderen uit het netwerk">')
+    assert choices.index('<optgroup label="Anderen uit het netwerk">') < choices.index(f'value="{other.pk}"')
+
+
+def test_the_coordinator_names_a_substitute_from_outside_the_network(login, network, coordinator, voting_member):
+    held = meeting_of(network)
+    client = login(coordinator)
+
+    response = client.post(
+        url(held),
+        {field(voting_member): "substituted", f"outside_{person(voting_member).pk}": "<b>Ans</b> de Wit, Jeugdhulp Oost"},
+        follow=True,
+    )
+
+    attendance = Attendance.objects.get(person=person(voting_member))
+    assert (attendance.status, attendance.substitute_name) == ("substituted", "<b>Ans</b> de Wit, Jeugdhulp Oost")
+    assert messages_of(response) == ["De aanwezigheden zijn bewaard."]
+    assertContains(response, 'value="&lt;b&gt;Ans&lt;/b&gt; de Wit, Jeugdhulp Oost"')
+
+
+def test_an_outside_name_and_a_network_person_for_one_member_are_refused_in_dutch(
+    login, network, coordinator, voting_member
+):
+    held = meeting_of(network)
+    deputy = PersonFactory(network=network)
+    me = person(voting_member).pk
+
+    response = login(coordinator).post(
+        url(held),
+        {field(voting_member): "substituted", f"substitute_{me}": deputy.pk, f"outside_{me}": "Ans de Wit"},
+        follow=True,
+    )
+
+    assert messages_of(response) == [
+        "Een lid heeft één vervanger: kies iemand uit het netwerk of typ een naam van buiten, niet allebei."
+    ]
+    assert not Attendance.objects.exists()

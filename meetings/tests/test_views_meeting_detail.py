@@ -430,11 +430,12 @@ def test_it_runs_the_same_number_of_queries_for_1_or_8_members_items_and_decisio
     # session, user, network, the user's and groups' grants on the network,
     # meeting with body, the user's and groups' grants on the body; the page:
     # the user's person, memberships, attendance, agenda items, decisions, their
-    # votes, the decisions taken on the items they were escalated to, whether the body decides; the quorum's voting members and count;
-    # (CONDUCT) action items of the items, the body's open actions, the previous
-    # meeting, the network's people for the substitute choice. Memberships and
+    # votes, the decisions taken on the items they were escalated to, whether the
+    # body decides; the quorum's voting members and count; (CONDUCT) action items of
+    # the items, the body's open actions, the previous meeting, the network's people
+    # and the organisations they sit for (the substitute choice). Memberships and
     # voting members are read as sittings: each adds the seats filled by another body.
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(25):
         response = client.get(meeting.get_absolute_url())
     page = response.content.decode()
     assert page.count('<article class="decision"') == 2 * size

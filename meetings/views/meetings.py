@@ -81,7 +81,7 @@ def _meeting_page(request: HttpRequest, meeting, *, attendance_form=None, status
     can_run = permissions.may(user, permissions.RUN, body)
     can_propose = permissions.may(user, permissions.PROPOSE_DECISION, body) and page.holds_decide_mandate
     if attendance_form is None and can_run:
-        attendance_form = AttendanceForm(members=page.members, people=selectors.network_people(body.network))
+        attendance_form = _attendance_form(meeting, page.members)
     ctx = {
         "network": body.network,
         "body": body,
@@ -119,6 +119,16 @@ def _quorum_block(request: HttpRequest, meeting, *, error: str = "", saved: bool
     return render(request, "meetings/conduct/quorum.html", ctx)
 
 
+def _attendance_form(meeting, members, data=None) -> AttendanceForm:
+    network = meeting.body.network
+    return AttendanceForm(
+        data,
+        members=members,
+        people=selectors.network_people(network),
+        organizations=selectors.organizations_of_people(network, meeting.date),
+    )
+
+
 def _substituted(meeting) -> int:
     return meeting.attendances.filter(status="substituted").count()
 
@@ -131,13 +141,14 @@ def attendance_record(request: HttpRequest, network: str, pk: int) -> HttpRespon
     meeting = selectors.meeting_for_network(network, pk)
     permissions.require(request.user, permissions.RUN, meeting.body)
     members = selectors.member_lines(meeting)
-    form = AttendanceForm(request.POST, members=members, people=selectors.network_people(network))
+    form = _attendance_form(meeting, members, request.POST)
     if form.is_valid():
         try:
             services.attendance_record(
                 meeting=meeting,
                 statuses=form.statuses(),
                 substitutes=form.substitutes(),
+                outside_substitutes=form.outside_substitutes(),
                 recorded_by=request.user,
             )
         except ValidationError as error:
