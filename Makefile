@@ -7,7 +7,7 @@ PORT ?= 8000
 # One test process per core; `make test PYTEST_ARGS=path/to/test_x.py` narrows the run.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test install messages clean
+.PHONY: run test test-fast install messages clean
 
 $(VENV)/bin/python:
 	@python=$$(bin/find-python) && echo "Using $$python" && $$python -m venv $(VENV)
@@ -44,6 +44,11 @@ run: install
 test: $(VENV)/.dev node_modules/.installed
 	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's Chromium: apt-get install chromium"; exit 1; }
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
+
+# The edit-test loop: everything but the browser and real-worker tests, no Chromium needed.
+# pytest's cache is kept, so `make test-fast PYTEST_ARGS="-n auto --lf"` reruns what failed.
+test-fast: $(VENV)/.dev
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m "not browser and not worker" $(PYTEST_ARGS)
 
 # Refresh the Dutch and English catalogues after changing interface text.
 messages: $(VENV)/.dev

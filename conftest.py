@@ -7,9 +7,10 @@ through the form like a person would.
 import os
 
 import pytest
+from django.db import IntegrityError, connection
 
 from bodies import seed
-from bodies.models import Body, Seat
+from bodies.models import Body, Network, Seat
 from bodies.services import network_load_seed
 from bodies.tests.factories import (
     BodyFactory,
@@ -20,6 +21,7 @@ from bodies.tests.factories import (
     SeatFactory,
     UserFactory,
 )
+from core.tests.snapshot import Snapshot
 from mfa.policy import mfa_required
 from mfa.tests.helpers import verified_login as verified_login_of
 
@@ -49,10 +51,26 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nl-BE", "viewport": {"width": 1280, "height": 900}}
 
 
+@pytest.fixture(scope="session")
+def seed_rows(django_db_setup, django_db_blocker):
+    """The seed network's rows, loaded once per test database (the load is some 1,300 queries)."""
+    with django_db_blocker.unblock():
+        return Snapshot(lambda: network_load_seed(demo_people=False))
+
+
 @pytest.fixture
-def network(db):
+def network(db, seed_rows):
     """The Plan-trekkers network as the seed documents describe it, without demo people."""
-    return network_load_seed(demo_people=False).network
+    if not connection.in_atomic_block:
+        # A transactional test: the flush after the one before made content types and
+        # permissions anew, with other ids than the snapshot refers to.
+        return network_load_seed(demo_people=False).network
+    try:
+        seed_rows.restore()
+    except IntegrityError:
+        # Rows made before this fixture (another network, say) hold some of the snapshot's ids.
+        return network_load_seed(demo_people=False).network
+    return Network.objects.get(slug=seed.NETWORK["slug"])
 
 
 def seat(network, body_name: str, role_name: str) -> Seat:

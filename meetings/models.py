@@ -185,9 +185,6 @@ class Attendance(models.Model):
             ),
         ]
 
-    def __str__(self):
-        return f"{self.person} – {self.meeting}"
-
     @property
     def substitute_label(self) -> str:
         """Who came in the member's place, as the page names them."""

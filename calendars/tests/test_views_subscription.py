@@ -1,6 +1,5 @@
 """The "Agenda-abonnement" page: the links to copy, making a new one and revoking it."""
 
-import datetime
 import re
 
 import pytest

@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertRedirects
 
 from bodies import seed
 from bodies.models import Body, Mandate
-from bodies.tests.factories import BodyFactory, MandateFactory, MembershipFactory, UserFactory
+from bodies.tests.factories import BodyFactory, MandateFactory, UserFactory
 from decisions.models import Advice
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,6 @@ from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertRedirects
 
 from core.tests.helpers import keyed
-from bodies import seed
 from bodies.models import Body, Membership, Person
 from bodies.tests.factories import PersonFactory
 from decisions.forms.assignments import WorkingGroupStartForm

@@ -349,6 +349,8 @@ def test_a_merge_into_a_published_agenda_announces_the_changed_item(meeting, coo
     sent.clear()
 
     services.agenda_proposal_merge(item=proposal, into=target, by=coordinator)
+    assert sent == []  # gathered, announced with the other changes
+    services.agenda_changes_announce(meeting=meeting, by=coordinator)
 
     assert [(name, kwargs["changes"]) for name, kwargs in sent] == [("changed", ["Punt gewijzigd: Jaarplan (toelichting)"])]
 
@@ -404,8 +406,6 @@ def test_a_decline_needs_a_reason(meeting, coordinator, voting_member):
 @pytest.fixture
 def to_suggest(network, meeting, coordinator):
     """An open action of an earlier meeting, a done one, advice to the Beleidsgroep open and answered."""
-    from meetings.selectors.agenda import suggestions  # noqa: F401 (imported where used)
-
     earlier = meeting_of(network, seed.BELEIDSGROEP, day=SOON - datetime.timedelta(days=60))
     owner = person(coordinator)
     open_action = ActionItem.objects.create(meeting=earlier, title="Nota opstellen", owner=owner, due_date=SOON)

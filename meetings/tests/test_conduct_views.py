@@ -16,7 +16,7 @@ from decisions.services.decisions import decision_propose
 from decisions.tests.factories import AgendaItemFactory, MeetingFactory
 from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, MinutesApproval
 
-from .helpers import body, csrf_client, main_html, meeting_of, messages_of, person, present
+from .helpers import csrf_client, main_html, meeting_of, messages_of, person, present
 
 pytestmark = pytest.mark.django_db
 

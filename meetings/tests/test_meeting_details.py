@@ -11,8 +11,7 @@ from django.utils import timezone
 from bodies import seed
 from bodies.models import Body, Cadence
 from core.dates import long_date
-from core.tests.helpers import keyed
-from meetings.models import Attendance, Meeting
+from meetings.models import Attendance
 from meetings.services.meetings import meeting_create
 from meetings.services.planning import meeting_cancel, meeting_details_update, meeting_move
 from notifications.models import Kind, Notification

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bodies import permissions
 from core.forms import show_errors
@@ -32,8 +33,22 @@ def _refuse_cancelled(request: HttpRequest, meeting: Meeting) -> HttpResponse | 
     return None
 
 
+# Each page's last step in the breadcrumb.
+CURRENT = {
+    "meetings/planning/move.html": gettext_lazy("Verplaatsen"),
+    "meetings/planning/details.html": gettext_lazy("Uur en plaats"),
+    "meetings/planning/cancel.html": gettext_lazy("Annuleren"),
+}
+
+
 def _page(request, template: str, meeting: Meeting, form) -> HttpResponse:
-    ctx = {"network": meeting.body.network, "body": meeting.body, "meeting": meeting, "form": form}
+    ctx = {
+        "network": meeting.body.network,
+        "body": meeting.body,
+        "meeting": meeting,
+        "form": form,
+        "current": CURRENT[template],
+    }
     return render(request, template, ctx)
 
 
@@ -76,7 +91,7 @@ def meeting_details(request: HttpRequest, network: str, pk: int) -> HttpResponse
         try:
             changed = services.meeting_details_update(meeting=meeting, by=request.user, **form.meeting_data())
         except ValidationError as error:
-            _add_errors(form, error)
+            show_errors(form, error)
         else:
             if changed:
                 messages.success(

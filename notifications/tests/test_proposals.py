@@ -7,6 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from bodies.models import Person
+from core.dates import long_date
 from decisions.tests.factories import MeetingFactory
 from meetings.services import agenda as services
 from notifications.models import Kind, Notification, NotificationPreference
@@ -50,7 +51,7 @@ def test_a_new_proposal_is_told_to_who_runs_the_body_not_to_the_other_members(
     assert recipients(Kind.PROPOSAL_RECEIVED) == {"An Maes", "Sara Peeters"}
     assert set(Notification.objects.values_list("object_key", flat=True)) == {f"proposal:{item.pk}"}
     assert {message.subject for message in mail.outbox} == {
-        f"Nieuw voorstel voor Beleidsgroep van {meeting.date:%d-%m-%Y}: Wachtlijsten jeugdhulp"
+        f"Nieuw voorstel voor Beleidsgroep van {long_date(meeting.date)}: Wachtlijsten jeugdhulp"
     }
     message = mail.outbox[0]
     assert "Er is een nieuw voorstel voor de agenda van Beleidsgroep: “Wachtlijsten jeugdhulp”." in message.body
@@ -72,7 +73,7 @@ def test_the_proposer_hears_that_the_proposal_is_on_the_agenda(
 
     assert recipients(Kind.PROPOSAL_DECIDED) == {"Tom Janssens"}
     [message] = mail.outbox
-    assert message.subject == f"Je voorstel voor Beleidsgroep van {meeting.date:%d-%m-%Y}: Wachtlijsten jeugdhulp"
+    assert message.subject == f"Je voorstel voor Beleidsgroep van {long_date(meeting.date)}: Wachtlijsten jeugdhulp"
     assert "Je voorstel “Wachtlijsten jeugdhulp” staat op de agenda van Beleidsgroep." in message.body
     assert f"/meetings/{meeting.pk}/agenda/#mine-heading" in message.body
 
