@@ -18,6 +18,7 @@ from bodies.models import Body
 from bodies.tests.test_browser import screenshot, sign_in
 from decisions.tests.factories import AgendaItemFactory, MeetingFactory
 from meetings.models import AgendaItem
+from meetings.services.planning import meetings_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,6 +58,7 @@ def test_the_meeting_page_does_not_scroll_sideways_on_a_phone(page: Page, live_s
 
 
 def test_the_network_home_shows_every_next_date_on_a_phone(page: Page, live_server, network, coordinator):
+    meetings_plan(today=timezone.localdate())  # the next dates are the planned meetings
     sign_in(page, live_server, "coordinator")
     page.set_viewport_size(PHONE)
 

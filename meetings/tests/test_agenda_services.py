@@ -352,7 +352,9 @@ def test_a_merge_into_a_published_agenda_announces_the_changed_item(meeting, coo
     assert sent == []  # gathered, announced with the other changes
     services.agenda_changes_announce(meeting=meeting, by=coordinator)
 
-    assert [(name, kwargs["changes"]) for name, kwargs in sent] == [("changed", ["Punt gewijzigd: Jaarplan (toelichting)"])]
+    assert [(name, [change["text"] for change in kwargs["changes"]]) for name, kwargs in sent] == [
+        ("changed", ["Punt gewijzigd: Jaarplan (toelichting)"])
+    ]
 
 
 def test_a_proposal_and_each_decision_on_it_are_signalled(meeting, coordinator, voting_member):
