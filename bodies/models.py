@@ -56,7 +56,7 @@ class Network(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("bodies:network", kwargs={"network": self.slug})
+        return reverse("pages:network", kwargs={"network": self.slug})
 
 
 class Organization(models.Model):
@@ -81,6 +81,15 @@ class Organization(models.Model):
         return self.name
 
 
+class PersonQuerySet(models.QuerySet):
+    def of_login(self, user, network) -> "Person | None":
+        """The person this login is in `network` (at most one: a constraint), or None (one query)."""
+        if not user.is_authenticated:
+            return None
+        network_id = network if isinstance(network, int) else network.pk
+        return self.filter(network_id=network_id, user=user).first()
+
+
 class Person(models.Model):
     """Someone in the network, optionally linked to a login."""
 
@@ -98,6 +107,7 @@ class Person(models.Model):
         verbose_name=_("login"),
     )
 
+    objects = PersonQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -156,11 +166,18 @@ class Role(models.Model):
 
 
 class BodyQuerySet(models.QuerySet):
-    def active_on(self, day: datetime.date):
-        return self.filter(
-            Q(active_from__isnull=True) | Q(active_from__lte=day),
-            Q(active_until__isnull=True) | Q(active_until__gte=day),
+    @staticmethod
+    def _active(day: datetime.date) -> Q:
+        return (Q(active_from__isnull=True) | Q(active_from__lte=day)) & (
+            Q(active_until__isnull=True) | Q(active_until__gte=day)
         )
+
+    def active_on(self, day: datetime.date):
+        return self.filter(self._active(day))
+
+    def with_is_active(self, day: datetime.date):
+        """Every body, each with `is_active` on `day`: for a page that lists them all and acts on the active ones."""
+        return self.annotate(is_active=models.ExpressionWrapper(self._active(day), output_field=models.BooleanField()))
 
 
 class MajorityRule(models.TextChoices):
@@ -282,7 +299,7 @@ class Body(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("bodies:body", kwargs={"network": self.network.slug, "body": self.slug})
+        return reverse("pages:body", kwargs={"network": self.network.slug, "body": self.slug})
 
     def clean(self):
         errors = {}

@@ -39,3 +39,10 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     def get_historical_record_context_helper(self, request, historical_record):
         return HistoryValues(self.model, historical_record)
+
+
+class RegisterAdmin(HistoryAdmin):
+    """A register's records are made in the application, where the rules are checked."""
+
+    def has_add_permission(self, request, obj=None):
+        return False

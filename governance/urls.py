@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from bodies.views import home
+from pages.views import home
 from notifications.forms import PasswordResetRequestForm
 
 from . import views
@@ -26,9 +26,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("calendar/", include("calendars.urls")),
+    path("n/<slug:network>/", include("pages.urls")),
     path("n/<slug:network>/", include("bodies.urls")),
     path("n/<slug:network>/", include("meetings.urls")),
-    path("n/<slug:network>/", include("decisions.urls")),
+    path("n/<slug:network>/", include("referrals.urls")),
     path("n/<slug:network>/", include("projects.urls")),
 ]
 

@@ -1,16 +1,19 @@
 """Meetings in the admin: planned or cancelled, with their agenda and who attended.
 
 Coordinators and chairs keep meetings in the application; the admin is for the
-network admin's corrections, each kept in the meeting's history.
+network admin's corrections, each kept in the meeting's history. Decisions and votes
+are shown read-only: whether a decision stands, its vote counts and the mandate it rests
+on are computed by meetings.services.decisions, and a record typed in here would skip
+the mandate check.
 """
 
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import HistoryAdmin
+from core.admin import HistoryAdmin, RegisterAdmin
 
-from .models import AgendaItem, Attendance, Meeting
+from .models import AgendaItem, Attendance, Decision, Meeting, Vote
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -83,3 +86,78 @@ class MeetingAdmin(HistoryAdmin):
             formset.save_m2m()
             return
         super().save_formset(request, form, formset, change)
+
+
+class VoteInline(admin.TabularInline):
+    model = Vote
+    extra = 0
+    fields = ["person", "choice", "cast_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
+
+@admin.register(Decision)
+class DecisionAdmin(RegisterAdmin):
+    list_display = ["__str__", "meeting", "domain", "amount_eur", "status", "mandate"]
+    list_filter = ["status", "domain", "refusal", "meeting__body__network", "meeting__body"]
+    search_fields = ["text", "meeting__body__name"]
+    list_select_related = ["meeting__body", "mandate__body"]
+    date_hierarchy = "created_at"
+    # Only the wording may be corrected; everything the outcome rests on is fixed.
+    fields = [
+        "text",
+        "meeting",
+        "agenda_item",
+        "domain",
+        "amount_eur",
+        "status",
+        "refusal",
+        "mandate",
+        "mandate_record",
+        "mandate_holder",
+        "escalated_to",
+        ("voting_members", "voting_members_present"),
+        ("votes_for", "votes_against", "abstentions"),
+        "proposed_by",
+        ("created_at", "closed_at"),
+    ]
+    readonly_fields = [
+        "meeting",
+        "agenda_item",
+        "domain",
+        "amount_eur",
+        "status",
+        "refusal",
+        "mandate",
+        "mandate_record",
+        "mandate_holder",
+        "escalated_to",
+        "voting_members",
+        "voting_members_present",
+        "votes_for",
+        "votes_against",
+        "abstentions",
+        "proposed_by",
+        "created_at",
+        "closed_at",
+    ]
+    inlines = [VoteInline]
+
+
+@admin.register(Vote)
+class VoteAdmin(RegisterAdmin):
+    list_display = ["person", "choice", "decision", "cast_at"]
+    list_filter = ["choice", "decision__meeting__body__network", "decision__meeting__body"]
+    search_fields = ["person__name", "decision__text"]
+    list_select_related = ["person", "decision"]
+    fields = ["decision", "person", "choice", "cast_at"]
+    readonly_fields = fields
+
+    def has_change_permission(self, request, obj=None):
+        return False

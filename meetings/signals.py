@@ -1,4 +1,4 @@
-"""What happens to a meeting that others (mails, calendars) act on.
+"""What happens to a meeting that others (mails, calendars) act on, and what it asks of them.
 
 Sent by meetings' services inside their transaction, with `meeting` and `by` (the
 user who acted, or None). Receivers must not send anything themselves before the
@@ -30,3 +30,8 @@ proposal_made = Signal()
 # A proposal was accepted, merged or declined (`item` carries its status, the item it
 # was merged into, the reason): its proposer is told.
 proposal_decided = Signal()
+
+# Asked while suggesting what belongs on `meeting`'s agenda: each receiver returns a list
+# of meetings.selectors.agenda.Suggestion (referrals: advice the body has not answered).
+# Sent outside any transaction of its own; receivers only read.
+agenda_suggestions_wanted = Signal()

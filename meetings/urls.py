@@ -1,8 +1,6 @@
 from django.urls import path
 
-from .views import planning
-from .views import conduct, meetings
-from .views import agenda
+from .views import agenda, conduct, decisions, meetings, planning
 
 app_name = "meetings"
 urlpatterns = [
@@ -22,7 +20,6 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes/approve/", conduct.minutes_approve, name="minutes_approve"),
     path("meetings/<int:pk>/actions/new/", conduct.action_create, name="action_create"),
     path("actions/<int:pk>/done/", conduct.action_done, name="action_done"),
-    path("mine/", conduct.mine, name="mine"),
     # The shared agenda (helper AGENDA): items, order, proposals, suggestions, attachments, publishing.
     path("meetings/<int:pk>/agenda/", agenda.agenda, name="agenda"),
     path("meetings/<int:pk>/agenda/items/", agenda.agenda_item_add, name="agenda_item_add"),
@@ -40,4 +37,12 @@ urlpatterns = [
     path("agenda-items/<int:pk>/attachments/", agenda.attachment_add, name="attachment_add"),
     path("attachments/<int:pk>/", agenda.attachment_download, name="attachment"),
     path("attachments/<int:pk>/remove/", agenda.attachment_remove, name="attachment_remove"),
+    # Decisions taken in a meeting, and the registers of them.
+    path("meetings/<int:meeting>/decisions/new/", decisions.decision_propose, name="decision_propose"),
+    path("decisions/", decisions.register, name="decision_register"),
+    path("bodies/<slug:body>/decisions/", decisions.body_register, name="body_decision_register"),
+    path("decisions/<int:pk>/", decisions.decision_detail, name="decision"),
+    path("decisions/<int:pk>/vote/", decisions.decision_vote, name="decision_vote"),
+    path("decisions/<int:pk>/close/", decisions.decision_close, name="decision_close"),
+    path("decisions/<int:pk>/escalate/", decisions.decision_escalate, name="decision_escalate"),
 ]

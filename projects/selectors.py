@@ -6,30 +6,18 @@ Each read declares what it loads; the tests pin the query counts at two sizes.
 import datetime
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bodies import permissions
 from bodies.models import Body, Network, Person
 from core.dates import long_date
 from core.history import HistoryEntry, history_entries
-from meetings.models import AgendaItem
 
 from .models import Project
 
 # Bookkeeping a reader of the history does not need: who made it and when is the first line.
 HISTORY_HIDDEN_FIELDS = {"id", "network", "created_by", "created_at"}
 HISTORY_LENGTH = 10
-
-
-def project_for_network(network: Network, pk: int) -> Project:
-    """A project of this network with what its sheet shows, or 404."""
-    project = get_object_or_404(
-        Project.objects.select_related("body", "lead", "created_by"), pk=pk, network=network
-    )
-    project.network = project.body.network = network
-    return project
 
 
 def projects_of(network: Network, *, status: str, body: Body | None = None) -> QuerySet[Project]:
@@ -44,38 +32,17 @@ def projects_of(network: Network, *, status: str, body: Body | None = None) -> Q
     return projects.order_by("title", "pk")
 
 
-def project_bodies(user, network: Network, bodies: list[Body] | None = None) -> list[Body]:
-    """The bodies `user` may put a project under: all active ones for the coordinator, else those they run.
-
-    Queries: the network's bodies (unless given), and for others than the coordinator
-    the user's grants and group grants on them.
-    """
-    if bodies is None:
-        bodies = list(Body.objects.filter(network=network))
-    today = timezone.localdate()
-    # BodyQuerySet.active_on's test, on bodies the list has already loaded for its filter.
-    active = [
-        body
-        for body in bodies
-        if (body.active_from is None or body.active_from <= today)
-        and (body.active_until is None or body.active_until >= today)
-    ]
-    if permissions.may(user, permissions.COORDINATE, network):
-        return active
-    permissions.prefetch(user, active)
-    return [body for body in active if permissions.may(user, permissions.RUN, body)]
-
-
-def discussed_in(project: Project, user) -> list[AgendaItem]:
+def discussed_in(project: Project, user) -> list:
     """The agenda items about this project that `user` may see, the latest meeting first.
+
+    Read through the reverse relation: meetings builds on projects, not the other way round.
 
     Seen are the items of published agendas and, for who sees a body's internals,
     the draft agendas of that body too. Queries: the items with their meetings and
     bodies; the user's grants and group grants on those bodies and the project's.
     """
     items = list(
-        AgendaItem.objects.on_agenda()
-        .filter(project=project)
+        project.agenda_items.on_agenda()
         .select_related("meeting__body")
         .order_by("-meeting__date", "-meeting__start_time", "meeting__pk", "position", "pk")
     )

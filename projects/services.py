@@ -8,12 +8,13 @@ and every change kept in the project's history with its author.
 
 import datetime
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from bodies.models import Body, Network, Person
 
+from . import permissions
 from .models import Project
 
 TITLE_CONSTRAINT = "project_title_unique_in_network"
@@ -74,9 +75,14 @@ def project_create(
     status: str = Project.Status.PREPARING,
     start_date: datetime.date | None = None,
     end_date: datetime.date | None = None,
-    created_by=None,
+    by=None,
 ) -> Project:
-    """Make a project sheet of `network`, followed up by `body`."""
+    """Make a project sheet of `network`, followed up by `body`.
+
+    `by`, when a person acts, must be allowed to put a project under `body`.
+    """
+    if by is not None and body not in permissions.bodies_to_file_under(by, network):
+        raise PermissionDenied
     project = Project(
         network=network,
         title=(title or "").strip(),
@@ -87,9 +93,9 @@ def project_create(
         status=status,
         start_date=start_date,
         end_date=end_date,
-        created_by=_history_user(created_by),
+        created_by=_history_user(by),
     )
-    return _save(project, created_by)
+    return _save(project, by)
 
 
 @transaction.atomic
@@ -106,7 +112,15 @@ def project_update(
     end_date: datetime.date | None = None,
     by=None,
 ) -> bool:
-    """Change a project sheet; False when nothing changed (and no history line is written)."""
+    """Change a project sheet; False when nothing changed (and no history line is written).
+
+    `by`, when a person acts, must be allowed to edit it and to put it under `body`.
+    """
+    if by is not None and not (
+        permissions.may_edit_project(by, project)
+        and (body == project.body or body in permissions.bodies_to_file_under(by, project.network))
+    ):
+        raise PermissionDenied
     values = {
         "title": (title or "").strip(),
         "goal": (goal or "").strip(),

@@ -2,7 +2,7 @@
 
 Every member of the network reads the projects. The coordinator makes and changes
 any of them; a chair or secretary does so for the bodies they run, and puts a
-project only under those bodies (bodies.permissions). Another network's project is
+project only under those bodies (projects.permissions). Another network's project is
 a 404; a member without the right gets a 403.
 """
 
@@ -12,31 +12,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from bodies import permissions
 from bodies.models import Body
 from core.submissions import AlreadySubmitted, submit_once
 from core.forms import show_errors
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .forms import ProjectCreateForm, ProjectFilterForm, ProjectForm
-from .models import Project
 
 PAGE_SIZE = 50
-
-
-def _may_edit(user, project: Project) -> bool:
-    return permissions.may(user, permissions.COORDINATE, project.network) or permissions.may(
-        user, permissions.RUN, project.body
-    )
-
-
-def _get_project_for_user(user, network_slug: str, pk: int) -> Project:
-    """The project if it belongs to the URL's network and the user is a member of it; else 404."""
-    network = permissions.get_network_for_user(user, network_slug)
-    return selectors.project_for_network(network, pk)
 
 
 def _form_data(form: ProjectForm) -> dict:
@@ -47,7 +34,7 @@ def _form_data(form: ProjectForm) -> dict:
 @require_safe
 def project_list(request: HttpRequest, network: str) -> HttpResponse:
     network = permissions.get_network_for_user(request.user, network)
-    bodies = list(Body.objects.filter(network=network).order_by("position", "name"))
+    bodies = list(Body.objects.filter(network=network).with_is_active(timezone.localdate()).order_by("position", "name"))
     form = ProjectFilterForm(request.GET, bodies=bodies)
     status, body = ProjectFilterForm.ACTIVE, None
     if form.is_valid():
@@ -59,7 +46,9 @@ def project_list(request: HttpRequest, network: str) -> HttpResponse:
         "form": form,
         "page": page,
         "status": status,
-        "can_create": bool(selectors.project_bodies(request.user, network, bodies)),
+        "can_create": bool(
+            permissions.bodies_to_file_under(request.user, network, [body for body in bodies if body.is_active])
+        ),
     }
     return render(request, "projects/project_list.html", ctx)
 
@@ -68,14 +57,14 @@ def project_list(request: HttpRequest, network: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def project_create(request: HttpRequest, network: str) -> HttpResponse:
     network = permissions.get_network_for_user(request.user, network)
-    bodies = selectors.project_bodies(request.user, network)
+    bodies = permissions.bodies_to_file_under(request.user, network)
     if not bodies:
         raise PermissionDenied
     form = ProjectCreateForm(request.POST if request.method == "POST" else None, bodies=bodies, network=network)
     if form.is_bound and form.is_valid():
         try:
             with submit_once(request, form.submit_key) as submission:
-                project = services.project_create(network=network, created_by=request.user, **_form_data(form))
+                project = services.project_create(network=network, by=request.user, **_form_data(form))
                 submission.leads_to(project)
         except AlreadySubmitted as earlier:
             return earlier.redirect(request)
@@ -90,14 +79,14 @@ def project_create(request: HttpRequest, network: str) -> HttpResponse:
 @login_required
 @require_safe
 def project_detail(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    project = _get_project_for_user(request.user, network, pk)
+    project = permissions.get_project_for_user(request.user, network, pk)
     history, history_truncated = selectors.project_history(project)
     ctx = {
         "network": project.network,
         "project": project,
         # Before can_edit: it loads the reader's grants on the project's body with the others.
         "agenda_items": selectors.discussed_in(project, request.user),
-        "can_edit": _may_edit(request.user, project),
+        "can_edit": permissions.may_edit_project(request.user, project),
         "history": history,
         "history_truncated": history_truncated,
     }
@@ -107,10 +96,10 @@ def project_detail(request: HttpRequest, network: str, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def project_edit(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    project = _get_project_for_user(request.user, network, pk)
-    if not _may_edit(request.user, project):
+    project = permissions.get_project_for_user(request.user, network, pk)
+    if not permissions.may_edit_project(request.user, project):
         raise PermissionDenied
-    bodies = selectors.project_bodies(request.user, project.network)
+    bodies = permissions.bodies_to_file_under(request.user, project.network)
     if project.body.pk not in {body.pk for body in bodies}:
         # The body that follows it up now may stay, even when it is no longer active.
         bodies = [project.body, *bodies]

@@ -225,7 +225,7 @@ def test_a_chair_whose_office_ends_is_refused_the_next_page_that_needs_it(networ
 
 def test_a_person_unlinked_from_the_login_no_longer_reaches_the_network(network, voting_member, login):
     client = login(voting_member)
-    url = reverse("bodies:network", kwargs={"network": network.slug})
+    url = reverse("pages:network", kwargs={"network": network.slug})
     assert client.get(url).status_code == 200
     person = Person.objects.get(user=voting_member)
     person.user = None
@@ -265,7 +265,7 @@ def test_a_model_wide_permission_of_a_group_never_stands_in_for_an_object_grant(
 
 def test_a_model_wide_permission_does_not_open_a_network_page(network, outsider, model_wide_permissions, login):
     outsider.user_permissions.set(model_wide_permissions)
-    response = login(outsider).get(reverse("bodies:network", kwargs={"network": network.slug}))
+    response = login(outsider).get(reverse("pages:network", kwargs={"network": network.slug}))
     assert response.status_code == 404
 
 

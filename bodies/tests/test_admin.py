@@ -31,8 +31,9 @@ from bodies.tests.factories import (
     NetworkFactory,
     UserFactory,
 )
-from decisions.models import Advice, Assignment, Decision, Vote
-from decisions.tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
+from meetings.models import Decision, Vote
+from referrals.models import Advice, Assignment
+from meetings.tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
 from meetings.models import AgendaItem, Attendance
 from mfa.tests.helpers import verified_login
 
@@ -434,7 +435,7 @@ def test_an_admin_lets_an_outside_expert_into_the_network(admin_client, expert, 
     admin_client.post(grant_url(network, expert), {"permissions": [VIEW_NETWORK]})
     assert list(networks_for_user(fresh(expert))) == [network]
     client.force_login(expert)
-    assert client.get(reverse("bodies:network", kwargs={"network": network.slug})).status_code == 200
+    assert client.get(reverse("pages:network", kwargs={"network": network.slug})).status_code == 200
 
 
 def test_the_grant_page_offers_only_the_governance_rights(admin_client, expert):
@@ -531,7 +532,7 @@ def open_decision(network):
 
 
 def test_a_decisions_outcome_cannot_be_typed_in_the_admin(admin_client, open_decision):
-    url = reverse("admin:decisions_decision_change", args=[open_decision.pk])
+    url = reverse("admin:meetings_decision_change", args=[open_decision.pk])
     response = admin_client.post(
         url,
         {
@@ -557,14 +558,14 @@ def test_a_decisions_outcome_cannot_be_typed_in_the_admin(admin_client, open_dec
 
 
 def test_a_decision_is_never_added_in_the_admin(admin_client, network):
-    assert admin_client.get(reverse("admin:decisions_decision_add")).status_code == 403
+    assert admin_client.get(reverse("admin:meetings_decision_add")).status_code == 403
 
 
 def test_a_vote_is_read_only_in_the_admin(admin_client, open_decision, voting_member):
     vote = Vote.objects.create(
         decision=open_decision, person=voting_member.people.get(), choice=Vote.Choice.FOR
     )
-    url = reverse("admin:decisions_vote_change", args=[vote.pk])
+    url = reverse("admin:meetings_vote_change", args=[vote.pk])
     assert admin_client.get(url).status_code == 200
     assert admin_client.post(url, {"choice": "against"}).status_code == 403
     vote.refresh_from_db()
@@ -648,10 +649,10 @@ def fill_registers(network: Network, size: int) -> None:
         "admin:bodies_role_changelist",
         "admin:bodies_accessgroup_changelist",
         "admin:meetings_meeting_changelist",
-        "admin:decisions_decision_changelist",
-        "admin:decisions_vote_changelist",
-        "admin:decisions_advice_changelist",
-        "admin:decisions_assignment_changelist",
+        "admin:meetings_decision_changelist",
+        "admin:meetings_vote_changelist",
+        "admin:referrals_advice_changelist",
+        "admin:referrals_assignment_changelist",
     ],
 )
 def test_admin_lists_run_a_constant_number_of_queries(admin_client, url_name, size, django_assert_max_num_queries):

@@ -82,7 +82,7 @@ def test_the_coordinator_signs_in_and_reads_every_body_sheet(page: Page, live_se
 
 def test_a_body_sheet_prints_on_a4_without_navigation_or_cut_off_tables(page: Page, live_server, network, coordinator):
     sign_in(page, live_server, "coordinator")
-    page.goto(live_server.url + reverse("bodies:body", kwargs={"network": network.slug, "body": "ondersteuningsgroep"}))
+    page.goto(live_server.url + reverse("pages:body", kwargs={"network": network.slug, "body": "ondersteuningsgroep"}))
     # A4 minus 15 mm margins on each side is 180 mm, about 680 CSS pixels.
     page.set_viewport_size({"width": 680, "height": 960})
     page.emulate_media(media="print")
@@ -121,7 +121,7 @@ def test_the_interface_switches_to_english_and_back(page: Page, live_server, net
     expect(page).to_have_url(live_server.url + network.get_absolute_url())
     expect(page.get_by_role("button", name="English")).to_have_attribute("aria-current", "true")
     assert_accessible(page)
-    page.goto(live_server.url + reverse("bodies:body", kwargs={"network": network.slug, "body": "kernteam"}))
+    page.goto(live_server.url + reverse("pages:body", kwargs={"network": network.slug, "body": "kernteam"}))
     assert_accessible(page)
 
     page.get_by_role("button", name="Nederlands").click()

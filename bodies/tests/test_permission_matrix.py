@@ -19,9 +19,9 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from bodies import seed
 from bodies.models import Body, Mandate
-from decisions.models import Advice, Assignment
-from decisions.services.decisions import decision_propose
-from decisions.tests.factories import MeetingFactory
+from referrals.models import Advice, Assignment
+from meetings.services.decisions import decision_propose
+from meetings.tests.factories import MeetingFactory
 from calendars.tests.factories import FeedTokenFactory  # CAL
 from django.core.files.base import ContentFile  # AGENDA
 from meetings.models import AgendaAttachment, AgendaItem  # AGENDA
@@ -227,7 +227,7 @@ def records(network, other_network_member, coordinator, voting_member, member_wi
     bodies = {body.name: body for body in Body.objects.filter(network=network)}
     beleidsgroep, forum = bodies[seed.BELEIDSGROEP], bodies[seed.FORUM]
     meeting = MeetingFactory(body=beleidsgroep, date=datetime.date(2026, 12, 1))
-    decision = decision_propose(meeting=meeting, domain="staff", text="Aanwerving", amount_eur=None, proposed_by=None)
+    decision = decision_propose(meeting=meeting, domain="staff", text="Aanwerving", amount_eur=None, by=None)
     advice = Advice.objects.create(
         from_body=forum,
         to_body=beleidsgroep,

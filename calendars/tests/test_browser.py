@@ -13,7 +13,7 @@ from playwright.sync_api import Locator, Page, expect
 from bodies.models import Body
 from bodies.tests.test_browser import assert_accessible, screenshot, sign_in
 from calendars.models import FeedToken
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from bodies.models import Body
 from calendars.tests.factories import FeedTokenFactory
 from calendars.tests.helpers import body_url, network_url, parse_feed, personal_url
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 from meetings.services.planning import meeting_cancel, meeting_move
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def test_a_moved_then_cancelled_meeting_is_followed_through_in_every_feed(client
     assert str(moved["LOCATION"]) == "Kantoor Hasselt"
     assert moved["STATUS"] == "CONFIRMED"
 
-    meeting_cancel(meeting=meeting, reason="De voorzitter is ziek", cancelled_by=coordinator)
+    meeting_cancel(meeting=meeting, reason="De voorzitter is ziek", by=coordinator)
     cancelled = the_event(client, url, meeting)
 
     assert cancelled["UID"] == planned["UID"]

@@ -13,7 +13,7 @@ from calendars.services import feed_token_create, feed_token_revoke
 from core.languages import language_preference_set
 from calendars.tests.factories import FeedTokenFactory
 from calendars.tests.helpers import body_url, network_url, parse_feed, personal_url
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 from meetings.models import Meeting
 
 pytestmark = pytest.mark.django_db

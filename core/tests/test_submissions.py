@@ -12,7 +12,7 @@ from pytest_django.asserts import assertContains, assertRedirects
 from core.models import FormSubmission
 from core.submissions import KEEP_FOR, prune_form_submissions
 from core.tests.helpers import keyed
-from decisions.models import Decision
+from meetings.models import Decision
 from meetings.tests.helpers import meeting_of, messages_of
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def meeting(network):
 
 
 def url(meeting):
-    return reverse("decisions:propose", kwargs={"network": meeting.body.network.slug, "meeting": meeting.pk})
+    return reverse("meetings:decision_propose", kwargs={"network": meeting.body.network.slug, "meeting": meeting.pk})
 
 
 def test_the_form_carries_a_fresh_key_each_time(login, meeting, voting_member):

@@ -36,11 +36,14 @@ INSTALLED_APPS = [
     "django_htmx",
     "core",
     "bodies",
-    "meetings",
-    "decisions",
     "projects",
+    "meetings",
+    "referrals",
     "notifications",
     "calendars",
+    "pages",
+    # No models any more: kept for its migrations, which the moves of its models start from.
+    "decisions",
     *MFA_APPS,
 ]
 

@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 from bodies import seed
 from bodies.models import Body
 from bodies.tests.test_browser import sign_in
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 from meetings.models import AgendaItem
 from mfa.tests.helpers import TEST_KEY, authenticator_for
 
@@ -77,10 +77,10 @@ def test_the_members_pages_report_no_csp_violation(watched: Page, live_server, n
 
     for path in [
         reverse("home"),
-        reverse("bodies:network", kwargs={"network": network.slug}),
-        reverse("bodies:body", kwargs={"network": network.slug, "body": beleidsgroep.slug}),
+        reverse("pages:network", kwargs={"network": network.slug}),
+        reverse("pages:body", kwargs={"network": network.slug, "body": beleidsgroep.slug}),
         reverse("bodies:chart", kwargs={"network": network.slug}),
-        reverse("meetings:mine", kwargs={"network": network.slug}),
+        reverse("pages:mine", kwargs={"network": network.slug}),
     ]:
         page.goto(live_server.url + path)
         assert_no_violations(page)

@@ -39,7 +39,7 @@ def test_the_404_and_403_meet_wcag_21_aa(page: Page, live_server, forum_member):
     page.goto(live_server.url + "/bestaat-niet/")
     assert_error_page(page, "Pagina niet gevonden", "404")
 
-    page.goto(live_server.url + reverse("decisions:coordination", kwargs={"network": "plantrekkers"}))
+    page.goto(live_server.url + reverse("pages:coordination", kwargs={"network": "plantrekkers"}))
     assert_error_page(page, "Geen toegang", "403")
 
 

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from bodies import seed
 from bodies.models import Body
 from bodies.tests.test_browser import screenshot, sign_in
-from decisions.tests.factories import AgendaItemFactory, MeetingFactory
+from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from meetings.models import AgendaItem
 from meetings.services.planning import meetings_plan
 
@@ -38,7 +38,7 @@ def tables_cut_off(page: Page) -> int:
 
 
 def sheet_url(live_server, network, slug: str) -> str:
-    return live_server.url + reverse("bodies:body", kwargs={"network": network.slug, "body": slug})
+    return live_server.url + reverse("pages:body", kwargs={"network": network.slug, "body": slug})
 
 
 def test_the_meeting_page_does_not_scroll_sideways_on_a_phone(page: Page, live_server, network, coordinator, voting_member):

@@ -16,7 +16,7 @@ from core.dates import long_date, moment, short_date, weekday_date
 
 DAY = datetime.date(2026, 12, 14)
 ROOT = Path(settings.BASE_DIR)
-APPS = ["bodies", "calendars", "core", "decisions", "meetings", "notifications", "projects"]
+APPS = ["bodies", "calendars", "core", "meetings", "notifications", "pages", "projects", "referrals"]
 
 
 def test_a_sentence_or_heading_gets_the_long_date():

@@ -44,7 +44,7 @@ def test_the_404_is_english_for_an_english_browser(client):
 def test_a_page_outside_ones_role_is_a_dutch_403(client, forum_member):
     client.force_login(forum_member)
 
-    response = client.get(reverse("decisions:coordination", kwargs={"network": "plantrekkers"}))
+    response = client.get(reverse("pages:coordination", kwargs={"network": "plantrekkers"}))
 
     assert_site_page(response, 403, "Geen toegang")
 
@@ -53,7 +53,7 @@ def test_the_403_is_english_for_an_english_browser(client, forum_member):
     client.force_login(forum_member)
 
     response = client.get(
-        reverse("decisions:coordination", kwargs={"network": "plantrekkers"}), headers={"accept-language": "en"}
+        reverse("pages:coordination", kwargs={"network": "plantrekkers"}), headers={"accept-language": "en"}
     )
 
     assert_site_page(response, 403, "Access denied")

@@ -90,7 +90,7 @@ def test_it_reports_failed_waiting_and_stuck_notifications_but_keeps_200(client,
 @pytest.fixture
 def meeting_with_rows(network, voting_member, coordinator, chair, member_without_vote):
     from bodies.models import Body, Person
-    from decisions.tests.factories import MeetingFactory
+    from meetings.tests.factories import MeetingFactory
 
     meeting = MeetingFactory(body=Body.objects.get(network=network, name="Beleidsgroep"))
     people = Person.objects.filter(user__in=[voting_member, coordinator, chair, member_without_vote])

@@ -36,12 +36,23 @@ BEFORE = {
 }
 
 # A move that renames a table adds old name -> new name here ("decisions_vote": "meetings_vote").
-RENAMED_TABLES: dict[str, str] = {}
+# Decisions and votes went to meetings, advice and assignments to referrals (decisions 0005).
+MOVED_TO = {
+    "decision": "meetings",
+    "vote": "meetings",
+    "historicaldecision": "meetings",
+    "historicalvote": "meetings",
+    "advice": "referrals",
+    "assignment": "referrals",
+    "historicaladvice": "referrals",
+    "historicalassignment": "referrals",
+}
+RENAMED_TABLES: dict[str, str] = {f"decisions_{model}": f"{app}_{model}" for model, app in MOVED_TO.items()}
 # A migration that drops a column on purpose names it here: table -> {column, ...}.
 DROPPED_COLUMNS: dict[str, set[str]] = {}
 # A move gives the model's content type another app label: "decisions.vote": "meetings.vote".
 # Its row in django_content_type keeps its id, so permissions and admin log entries keep their target.
-MOVED_MODELS: dict[str, str] = {}
+MOVED_MODELS: dict[str, str] = {f"decisions.{model}": f"{app}.{model}" for model, app in MOVED_TO.items()}
 
 # The migrations' own bookkeeping changes by design.
 NOT_RECORDED = {"django_migrations"}

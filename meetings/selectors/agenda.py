@@ -16,17 +16,8 @@ from bodies.sittings import seating
 from core.dates import long_date, short_date
 from projects.models import Project
 
-from ..models import ActionItem, AgendaAttachment, AgendaChange, AgendaItem, Meeting
-
-
-def agenda_item_for_network(network, pk: int, queryset=None) -> AgendaItem:
-    """An agenda item of this network, or 404: another network's id never leaks."""
-    from django.shortcuts import get_object_or_404
-
-    queryset = AgendaItem.objects.all() if queryset is None else queryset
-    item = get_object_or_404(queryset.select_related("meeting__body"), pk=pk, meeting__body__network=network)
-    item.meeting.body.network = network
-    return item
+from ..models import ActionItem, AgendaAttachment, AgendaChange, AgendaItem, Decision, Meeting
+from ..signals import agenda_suggestions_wanted
 
 
 def waiting_proposals(network, today: datetime.date) -> list[AgendaItem]:
@@ -47,23 +38,6 @@ def waiting_proposals(network, today: datetime.date) -> list[AgendaItem]:
     for proposal in proposals:
         proposal.meeting.body.network = network
     return proposals
-
-
-def attachment_for_network(network, pk: int) -> AgendaAttachment:
-    from django.shortcuts import get_object_or_404
-
-    attachment = get_object_or_404(
-        AgendaAttachment.objects.select_related("item__meeting__body"), pk=pk, item__meeting__body__network=network
-    )
-    attachment.item.meeting.body.network = network
-    return attachment
-
-
-def person_of(user, meeting: Meeting) -> Person | None:
-    """The user's person in the meeting's network (one query)."""
-    if not user.is_authenticated:
-        return None
-    return Person.objects.filter(network_id=meeting.body.network_id, user=user).first()
 
 
 def presenters(meeting: Meeting):
@@ -98,15 +72,14 @@ def suggestions(meeting: Meeting, today: datetime.date | None = None) -> list[Su
     """What the body should look at in this meeting and is not on its agenda yet.
 
     - open action items of the body's earlier meetings (they return until done);
-    - advice given to the body before the meeting, not answered yet;
+    - what other apps offer through `agenda_suggestions_wanted` (referrals: advice given
+      to the body before the meeting, not answered yet);
     - decisions escalated to the body whose item sits on a cancelled meeting, or on
       one that took place (before today and before this one) without deciding on it;
     - minutes of the body's earlier meetings awaiting approval, the same way.
-    Each once per meeting (AgendaItem.source_key). Queries: five, the keys already
-    on this agenda and one per kind.
+    Each once per meeting (AgendaItem.source_key). Queries: the keys already on this
+    agenda and one per kind.
     """
-    from decisions.models import Advice, Decision
-
     today = today or timezone.localdate()
     body = meeting.body
     taken = set(
@@ -142,28 +115,9 @@ def suggestions(meeting: Meeting, today: datetime.date | None = None) -> list[Su
             )
         )
 
-    advice_list = (
-        Advice.objects.open()
-        .filter(to_body=body, given_on__lte=meeting.date)
-        .select_related("from_body__network")
-        .order_by("given_on", "pk")
-    )
-    for advice in advice_list:
-        key = f"advice:{advice.pk}"
-        if key in taken:
-            continue
-        found.append(
-            Suggestion(
-                key=key,
-                pk=advice.pk,
-                kind=AgendaItem.Kind.ADVICE,
-                label=_("Advies zonder antwoord"),
-                title=_("Advies van %(body)s: %(subject)s") % {"body": advice.from_body.name, "subject": advice.subject},
-                description=advice.text,
-                detail=_("gegeven op %(day)s") % {"day": short_date(advice.given_on)},
-                url=advice.get_absolute_url(),
-            )
-        )
+    # Other apps offer what they hold for this agenda (referrals: advice not answered yet).
+    for _receiver, offered in agenda_suggestions_wanted.send(sender=Meeting, meeting=meeting):
+        found.extend(suggestion for suggestion in offered if suggestion.key not in taken)
 
     decided = Decision.objects.filter(agenda_item=OuterRef("escalated_to"))
     escalated = (
@@ -278,7 +232,7 @@ def agenda_page(meeting: Meeting, user, *, internals: bool, runs: bool) -> Agend
     agenda is published, the changes still to announce (one more). Members of the network who are not of the body see
     the published items only (no proposals).
     """
-    person = person_of(user, meeting)
+    person = Person.objects.of_login(user, meeting.body.network_id)
     items = list(
         meeting.agenda_items.select_related(
             "presenter", "proposed_by", "merged_into", "escalated_decision__meeting__body__network", "project"
@@ -318,7 +272,6 @@ def over_time(meeting: Meeting, page: AgendaPage) -> int:
     if not meeting.duration_minutes:
         return 0
     return max(0, page.total_minutes - meeting.duration_minutes)
-
 
 
 @dataclass

@@ -8,16 +8,13 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.shortcuts import get_object_or_404
 
-from bodies import permissions
 from bodies.models import Body, Membership, Person
 from bodies.sittings import seating, sittings
-from decisions.models import Decision, Vote
-from decisions.selectors import body_holds_decide_mandate
 from projects.models import Project
 
-from ..models import ActionItem, AgendaItem, Attendance, Meeting, MinutesApproval
+from ..models import ActionItem, AgendaItem, Attendance, Decision, Meeting, MinutesApproval, Vote
+from .decisions import body_holds_decide_mandate
 
 
 @dataclass
@@ -49,15 +46,6 @@ def body_meetings(body: Body, today: datetime.date) -> BodyMeetings:
         upcoming=[meeting for meeting in meetings if meeting.date >= today],
         past=[meeting for meeting in reversed(meetings) if meeting.date < today],
     )
-
-
-def meeting_for_network(network, pk: int) -> Meeting:
-    """A meeting of this network, or 404 (another network's id never leaks)."""
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("body", "minutes_approved_in"), pk=pk, body__network=network
-    )
-    meeting.body.network = network
-    return meeting
 
 
 @dataclass
@@ -158,7 +146,7 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
     once the minutes are approved, the approval with who was present (two).
     """
     network = meeting.body.network
-    person = Person.objects.filter(network=network, user=user).first() if user.is_authenticated else None
+    person = Person.objects.of_login(user, network)
 
     lines = {line.person.pk: line for line in member_lines(meeting)}
 
@@ -245,14 +233,6 @@ def open_action_items(body: Body, *, before: Meeting | None = None) -> list[Acti
     for action in actions:
         action.meeting.body = body
     return actions
-
-
-def may_read_minutes(user, meeting: Meeting) -> bool:
-    """Minutes under way are for the body's insiders; approved minutes for the whole network."""
-    body = meeting.body
-    if permissions.may(user, permissions.VIEW_INTERNALS, body):
-        return True
-    return meeting.are_minutes_approved and permissions.may(user, permissions.VIEW_NETWORK, body.network)
 
 
 def minutes_approval(meeting: Meeting) -> MinutesApproval | None:
@@ -379,7 +359,7 @@ def my_overview(network, user, today: datetime.date, *, limit: int = 20) -> MyOv
     bodies they sit in on the meeting date); their replies to
     those; their open action items with meeting and body; the active projects they lead.
     """
-    person = Person.objects.filter(network=network, user=user).first() if user.is_authenticated else None
+    person = Person.objects.of_login(user, network)
     if person is None:
         return MyOverview(person=None, memberships=[], meetings=[], actions=[], projects=[])
     by_body: dict[int, MyMembership] = {}

@@ -45,7 +45,7 @@ from bodies.models import Person
 from core.dates import long_date
 from projects.models import Project
 
-from ..models import AgendaAttachment, AgendaChange, AgendaItem, Meeting
+from ..models import AgendaAttachment, AgendaChange, AgendaItem, Decision, Meeting
 from ..signals import agenda_changed, agenda_published, proposal_decided, proposal_made
 from .meetings import meeting_members
 
@@ -488,8 +488,6 @@ def agenda_suggestion_add(*, meeting: Meeting, key: str, by) -> AgendaItem:
     suggestions for this meeting (meetings.selectors.agenda.suggestions), so a forged
     or foreign id is refused. Each is added once per meeting.
     """
-    from decisions.models import Decision
-
     from ..selectors.agenda import suggestions
 
     meeting = _lock(meeting)

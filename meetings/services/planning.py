@@ -195,7 +195,7 @@ def _reschedule(meeting: Meeting, new: dict, *, by, today: datetime.date) -> boo
 
 
 @transaction.atomic
-def meeting_cancel(*, meeting: Meeting, reason: str, cancelled_by=None) -> Meeting:
+def meeting_cancel(*, meeting: Meeting, reason: str, by=None) -> Meeting:
     """Cancel a meeting with a reason: it stays (with its history), is never planned again,
     its calendar sequence goes up and `meeting_cancelled` is sent, so the invited are
     mailed and feeds follow."""
@@ -208,12 +208,12 @@ def meeting_cancel(*, meeting: Meeting, reason: str, cancelled_by=None) -> Meeti
     locked.cancel_reason = reason
     locked.full_clean(exclude=["body", "minutes_approved_in"])
     locked.sequence = F("sequence") + 1
-    if getattr(cancelled_by, "is_authenticated", False):
-        locked._history_user = cancelled_by
+    if getattr(by, "is_authenticated", False):
+        locked._history_user = by
     locked.save()
     locked.refresh_from_db()
     meeting.__dict__.update(
         {"status": locked.status, "cancel_reason": locked.cancel_reason, "sequence": locked.sequence}
     )
-    meeting_cancelled.send(sender=Meeting, meeting=locked, by=cancelled_by)
+    meeting_cancelled.send(sender=Meeting, meeting=locked, by=by)
     return locked

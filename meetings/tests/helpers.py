@@ -8,7 +8,7 @@ from django.test import Client
 
 from bodies import seed
 from bodies.models import Body, Mandate, Person
-from decisions.tests.factories import AttendanceFactory, MeetingFactory
+from meetings.tests.factories import AttendanceFactory, MeetingFactory
 
 # A meeting date inside every seed mandate's validity and every persona's membership.
 MEETING_DAY = datetime.date(2026, 12, 1)

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from bodies import seed
-from decisions.models import Advice, Decision
-from decisions.services.decisions import decision_escalate, decision_propose
-from decisions.tests.factories import AgendaItemFactory, MeetingFactory
+from meetings.models import Decision
+from referrals.models import Advice
+from meetings.services.decisions import decision_escalate, decision_propose
+from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from meetings.models import ActionItem, AgendaItem, Meeting
 from meetings.services import agenda as services
 from meetings.signals import agenda_changed, agenda_published
@@ -112,10 +113,10 @@ def test_an_item_carrying_an_escalated_decision_is_archived_not_deleted(network,
     kernteam = meeting_of(network, seed.KERNTEAM, day=SOON - datetime.timedelta(days=3))
     target = meeting_of(network, seed.BELEIDSGROEP, day=SOON)
     decision = decision_propose(
-        meeting=kernteam, domain="finance", text="Dienstwagen", amount_eur=99999999, proposed_by=None
+        meeting=kernteam, domain="finance", text="Dienstwagen", amount_eur=99999999, by=None
     )
     assert decision.status == Decision.Status.OUT_OF_MANDATE
-    item = decision_escalate(decision=decision, escalated_by=coordinator)
+    item = decision_escalate(decision=decision, by=coordinator)
     assert item.meeting == target
     assert services.agenda_item_remove(item=item, by=coordinator) == "archived"
     decision.refresh_from_db()
@@ -464,9 +465,9 @@ def test_an_escalated_decision_whose_meeting_was_cancelled_follows_to_this_agend
     first = meeting_of(network, seed.BELEIDSGROEP, day=SOON - datetime.timedelta(days=10))
     later = meeting_of(network, seed.BELEIDSGROEP, day=SOON)
     decision = decision_propose(
-        meeting=kernteam, domain="finance", text="Dienstwagen", amount_eur=99999999, proposed_by=None
+        meeting=kernteam, domain="finance", text="Dienstwagen", amount_eur=99999999, by=None
     )
-    old_item = decision_escalate(decision=decision, escalated_by=coordinator)
+    old_item = decision_escalate(decision=decision, by=coordinator)
     assert old_item.meeting == first
     # Still to come: it stays where it is.
     assert suggestions(later) == []

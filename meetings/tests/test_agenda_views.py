@@ -10,9 +10,9 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from core.tests.helpers import keyed
 from bodies import seed
-from decisions.models import Advice
-from decisions.services.decisions import decision_escalate, decision_propose
-from decisions.tests.factories import AgendaItemFactory, MeetingFactory
+from referrals.models import Advice
+from meetings.services.decisions import decision_escalate, decision_propose
+from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from meetings.models import ActionItem, AgendaItem, Meeting
 from meetings.services import agenda as services
 from meetings.signals import agenda_published
@@ -389,10 +389,10 @@ def test_an_escalated_item_on_the_agenda_says_which_body_put_it_forward(login, n
     mandate.save()
     kernteam_meeting = meeting_of(network, day=SOON - datetime.timedelta(days=3))
     original = decision_propose(
-        meeting=kernteam_meeting, domain="finance", text="Nieuwe laptops", amount_eur=Decimal("7500"), proposed_by=None
+        meeting=kernteam_meeting, domain="finance", text="Nieuwe laptops", amount_eur=Decimal("7500"), by=None
     )
     target = meeting_of(network, seed.BELEIDSGROEP, day=SOON)
-    decision_escalate(decision=original, escalated_by=coordinator)
+    decision_escalate(decision=original, by=coordinator)
 
     page = main_html(login(chair).get(url("agenda", target)))
 

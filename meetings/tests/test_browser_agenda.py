@@ -13,7 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from bodies import seed
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 from meetings.models import Meeting
 from projects.models import Project
 

@@ -17,8 +17,8 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from bodies.tests.test_browser import assert_accessible, screenshot, sign_in
-from decisions.models import Decision
-from decisions.tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
+from meetings.models import Decision
+from meetings.tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
 from meetings.models import ActionItem, AgendaItem, Attendance
 
 from .helpers import body, person
@@ -38,7 +38,7 @@ def test_a_member_replies_the_coordinator_keeps_minutes_and_the_action_returns_n
     meeting = MeetingFactory(body=kernteam, date=today, location="Kantoor Genk")
     following = MeetingFactory(body=kernteam, date=today + datetime.timedelta(days=14))
     AgendaItemFactory(meeting=meeting, title="Werkingsbudget 2027", kind=AgendaItem.Kind.DECISION, position=1)
-    mine = live_server.url + reverse("meetings:mine", kwargs={"network": network.slug})
+    mine = live_server.url + reverse("pages:mine", kwargs={"network": network.slug})
 
     # 1. The member says on Mijn overzicht that they come.
     sign_in(page, live_server, "kernpartner")

@@ -18,9 +18,9 @@ from bodies import seed
 from bodies.models import Mandate
 from bodies.tests.factories import MandateFactory
 from bodies.tests.test_browser import assert_accessible, screenshot, sign_in
-from decisions.models import Vote
-from decisions.services.decisions import decision_propose
-from decisions.tests.factories import AgendaItemFactory, MeetingFactory
+from meetings.models import Vote
+from meetings.services.decisions import decision_propose
+from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from meetings.models import AgendaItem
 from meetings.services.meetings import attendance_record
 
@@ -45,11 +45,11 @@ def test_a_kernteam_member_finds_the_forum_meeting_on_mijn_overzicht_and_votes_t
         domain="communication",
         text="Een folder voor de regio",
         amount_eur=Decimal("0"),
-        proposed_by=None,
+        by=None,
     )
 
     sign_in(page, live_server, "kernpartner")
-    page.goto(live_server.url + reverse("meetings:mine", kwargs={"network": network.slug}))
+    page.goto(live_server.url + reverse("pages:mine", kwargs={"network": network.slug}))
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn overzicht")
     link = page.get_by_role("link", name=re.compile("^" + re.escape(seed.FORUM) + ", "))
     expect(link).to_be_visible()

@@ -15,7 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from bodies.tests.test_browser import assert_accessible, screenshot, sign_in
-from decisions.tests.factories import AgendaItemFactory, MeetingFactory
+from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from meetings.models import AgendaItem, MinutesApproval
 
 from .helpers import body, person

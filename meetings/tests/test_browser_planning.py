@@ -98,6 +98,6 @@ def test_the_coordinator_moves_and_cancels_planned_meetings_by_keyboard(page: Pa
     second.refresh_from_db()
     assert second.status == Meeting.Status.CANCELLED
 
-    page.goto(live_server.url + reverse("decisions:coordination", kwargs={"network": network.slug}))
+    page.goto(live_server.url + reverse("pages:coordination", kwargs={"network": network.slug}))
     expect(page.get_by_role("heading", name="Vergaderingen zonder agenda")).to_be_visible()
     assert_accessible(page)

@@ -8,8 +8,8 @@ from django.db import IntegrityError, transaction
 
 from bodies import seed
 from bodies.tests.factories import PersonFactory
-from decisions.services.decisions import meeting_quorum
-from decisions.tests.factories import AgendaItemFactory, AttendanceFactory
+from meetings.services.decisions import meeting_quorum
+from meetings.tests.factories import AgendaItemFactory, AttendanceFactory
 from meetings import signals
 from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, MinutesApproval
 from meetings.selectors.agenda import suggestions

@@ -12,8 +12,8 @@ from core.dates import long_date
 from core.tests.helpers import keyed
 from bodies import seed
 from bodies.tests.factories import MembershipFactory, PersonFactory, SeatFactory, UserFactory
-from decisions.services.decisions import decision_propose
-from decisions.tests.factories import AgendaItemFactory, MeetingFactory
+from meetings.services.decisions import decision_propose
+from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, MinutesApproval
 
 from .helpers import csrf_client, main_html, meeting_of, messages_of, person, present
@@ -60,7 +60,7 @@ def test_a_member_says_they_come_and_sees_it_on_the_meeting_page(login, upcoming
 
 def test_the_reply_returns_to_a_local_next_page_only(login, upcoming, voting_member):
     client = login(voting_member)
-    mine = reverse("meetings:mine", kwargs={"network": upcoming.body.network.slug})
+    mine = reverse("pages:mine", kwargs={"network": upcoming.body.network.slug})
 
     assert client.post(url("reply", upcoming), {"reply": "attending", "next": mine})["Location"] == mine
     evil = client.post(url("reply", upcoming), {"reply": "attending", "next": "https://evil.example/"})
@@ -209,7 +209,7 @@ def test_the_meeting_page_stays_for_insiders_even_when_the_minutes_are_approved(
 
 def test_a_network_member_reading_approved_minutes_gets_no_links_to_internal_pages(login, held, forum_member):
     decision_propose(
-        meeting=held, domain="staff", text="Aanwerving", amount_eur=None, proposed_by=None, agenda_item=held.agenda_items.get()
+        meeting=held, domain="staff", text="Aanwerving", amount_eur=None, by=None, agenda_item=held.agenda_items.get()
     )
     Meeting.objects.filter(pk=held.pk).update(minutes_status="approved")
 
@@ -517,7 +517,7 @@ def test_the_minutes_page_runs_the_same_queries_for_1_or_8_items(
         owner = PersonFactory(network=network, user=UserFactory())
         MembershipFactory(seat=SeatFactory(body=held.body, count=None), person=owner)
         ActionItem.objects.create(meeting=held, agenda_item=item, title=f"actie {index}", owner=owner, due_date=today())
-        decision_propose(meeting=held, domain="staff", text=f"besluit {index}", amount_eur=None, proposed_by=None, agenda_item=item)
+        decision_propose(meeting=held, domain="staff", text=f"besluit {index}", amount_eur=None, by=None, agenda_item=item)
     client = login(chair)
     client.get(url("minutes", held))
 

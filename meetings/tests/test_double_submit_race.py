@@ -16,7 +16,7 @@ from django.utils import timezone
 from bodies import seed
 from core.tests.helpers import keyed
 from core.tests.race import assert_one_went_through, submit_twice_at_once
-from decisions.tests.factories import AgendaItemFactory
+from meetings.tests.factories import AgendaItemFactory
 from meetings.models import ActionItem, AgendaAttachment, AgendaItem, Meeting
 from meetings.services import agenda as services
 

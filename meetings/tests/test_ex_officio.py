@@ -15,7 +15,7 @@ from bodies import seed
 from bodies.models import Mandate, Seat
 from bodies.tests.factories import MandateFactory, MembershipFactory, PersonFactory, SeatFactory
 from calendars.selectors import personal_meetings
-from decisions.services.decisions import decision_propose, decision_vote, meeting_quorum
+from meetings.services.decisions import decision_propose, decision_vote, meeting_quorum
 from meetings.selectors.meetings import member_lines, my_overview
 from meetings.services.conduct import attendance_reply
 from meetings.services.meetings import attendance_record
@@ -145,7 +145,7 @@ def test_a_kernteam_member_present_votes_at_the_forum_where_the_kernteam_seat_vo
     forum_decides(network)
     attendance_record(meeting=forum_meeting, statuses={person(voting_member).pk: "present"})
     decision = decision_propose(
-        meeting=forum_meeting, domain="finance", text="Drukwerk", amount_eur=Decimal("100"), proposed_by=None
+        meeting=forum_meeting, domain="finance", text="Drukwerk", amount_eur=Decimal("100"), by=None
     )
 
     vote = decision_vote(decision=decision, person=person(voting_member), choice="for")
@@ -160,7 +160,7 @@ def test_a_kernteam_member_is_refused_a_vote_where_the_kernteam_seat_has_none(ne
     seat.save()
     attendance_record(meeting=forum_meeting, statuses={kernteam_only.pk: "present"})
     decision = decision_propose(
-        meeting=forum_meeting, domain="finance", text="Drukwerk", amount_eur=Decimal("100"), proposed_by=None
+        meeting=forum_meeting, domain="finance", text="Drukwerk", amount_eur=Decimal("100"), by=None
     )
 
     with pytest.raises(ValidationError, match="Alleen leden met stemrecht"):

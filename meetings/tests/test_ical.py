@@ -5,7 +5,7 @@ import datetime
 import pytest
 from icalendar import Calendar
 
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 from meetings.ical import CANCEL, PRODID, REQUEST, calendar_for, invitation_method, meeting_uid
 from meetings.models import Meeting
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from bodies import seed
 from bodies.tests.test_admin import admin_client, body_of, change_form_data  # noqa: F401 - fixture
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

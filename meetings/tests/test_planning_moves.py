@@ -106,7 +106,7 @@ def test_a_moved_meeting_is_moved_again_with_the_next_sequence(planned):
 def test_a_cancellation_keeps_the_meeting_with_its_reason(planned, received):
     user = UserFactory()
 
-    meeting_cancel(meeting=planned, reason="  Te weinig agendapunten ", cancelled_by=user)
+    meeting_cancel(meeting=planned, reason="  Te weinig agendapunten ", by=user)
 
     planned.refresh_from_db()
     assert planned.status == Meeting.Status.CANCELLED

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from bodies import seed
 from bodies.tests.factories import BodyFactory
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 from meetings.models import Meeting
 from meetings.selectors.planning import stacked_days
 
@@ -73,12 +73,12 @@ def test_the_coordination_overview_warns_of_a_stacked_day(login, network, coordi
     beleidsgroep = MeetingFactory(body=body(network, seed.BELEIDSGROEP), date=day)
     support = MeetingFactory(body=body(network, seed.ONDERSTEUNINGSGROEP), date=day)
 
-    page = main_html(login(coordinator).get(reverse("decisions:coordination", kwargs={"network": network.slug})))
+    page = main_html(login(coordinator).get(reverse("pages:coordination", kwargs={"network": network.slug})))
 
     assert "Op deze dagen vergaderen meerdere organen." in page
     assert f'href="{beleidsgroep.get_absolute_url()}"' in page and f'href="{support.get_absolute_url()}"' in page
 
 
 def test_without_stacked_days_the_overview_says_so(login, network, coordinator):
-    page = main_html(login(coordinator).get(reverse("decisions:coordination", kwargs={"network": network.slug})))
+    page = main_html(login(coordinator).get(reverse("pages:coordination", kwargs={"network": network.slug})))
     assert "Geen twee organen vergaderen op dezelfde dag." in page

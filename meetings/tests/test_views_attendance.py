@@ -7,7 +7,7 @@ from pytest_django.asserts import assertContains, assertRedirects
 from bodies import seed
 from bodies.models import Membership
 from bodies.tests.factories import MembershipFactory, OrganizationFactory, PersonFactory, SeatFactory, UserFactory
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 from meetings.models import Attendance
 
 from .helpers import body, csrf_client, meeting_of, messages_of, person

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from bodies import seed
 from bodies.tests.factories import BodyFactory, NetworkFactory
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 from meetings.models import Meeting
 from meetings.selectors.planning import late_meetings
 
@@ -56,7 +56,7 @@ def test_another_networks_meetings_are_not_listed(network, other_network):
 
 
 def url(network):
-    return reverse("decisions:coordination", kwargs={"network": network.slug})
+    return reverse("pages:coordination", kwargs={"network": network.slug})
 
 
 def test_the_coordination_overview_lists_them_with_their_deadlines(login, network, coordinator):

@@ -10,7 +10,7 @@ from core.tests.helpers import keyed
 from bodies import seed
 from meetings.models import Meeting
 
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 
 from .helpers import body, csrf_client
 

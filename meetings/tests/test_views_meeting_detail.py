@@ -12,8 +12,8 @@ from bodies import seed
 from bodies.models import Seat
 from bodies.tests.factories import MembershipFactory, PersonFactory, SeatFactory, UserFactory
 from core.dates import long_date
-from decisions.services.decisions import decision_close, decision_escalate, decision_propose, decision_vote
-from decisions.tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
+from meetings.services.decisions import decision_close, decision_escalate, decision_propose, decision_vote
+from meetings.tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory
 from meetings.models import ActionItem
 
 from .helpers import MEETING_DAY, body, kernteam_limit, main_html, meeting_of, person, present
@@ -23,12 +23,12 @@ pytestmark = pytest.mark.django_db
 
 def propose(meeting, text="Nieuwe laptops", amount=None, domain="finance", **kwargs):
     return decision_propose(
-        meeting=meeting, domain=domain, text=text, amount_eur=amount and Decimal(amount), proposed_by=None, **kwargs
+        meeting=meeting, domain=domain, text=text, amount_eur=amount and Decimal(amount), by=None, **kwargs
     )
 
 
 def vote_url(decision):
-    return reverse("decisions:vote", kwargs={"network": decision.meeting.body.network.slug, "pk": decision.pk})
+    return reverse("meetings:decision_vote", kwargs={"network": decision.meeting.body.network.slug, "pk": decision.pk})
 
 
 def article(response, decision) -> str:
@@ -117,13 +117,13 @@ def test_an_escalated_item_shows_where_it_came_from_and_links_to_the_original(
     kernteam_limit(network)
     original = propose(meeting_of(network), amount="7500")
     target = meeting_of(network, seed.BELEIDSGROEP, MEETING_DAY + datetime.timedelta(days=7))
-    item = decision_escalate(decision=original, escalated_by=coordinator)
+    item = decision_escalate(decision=original, by=coordinator)
 
     response = login(chair).get(target.get_absolute_url())
 
     assertContains(response, "Voorgelegd door Kernteam (vergadering van 1 december 2026)")
     assertContains(response, f'href="{original.get_absolute_url()}"')
-    propose_url = reverse("decisions:propose", kwargs={"network": network.slug, "meeting": target.pk})
+    propose_url = reverse("meetings:decision_propose", kwargs={"network": network.slug, "meeting": target.pk})
     assertContains(response, f'href="{propose_url}?agenda_item={item.pk}"')
 
 
@@ -131,7 +131,7 @@ def test_an_escalated_item_is_titled_with_the_decisions_own_words(login, network
     kernteam_limit(network)
     original = propose(meeting_of(network), text="Nieuwe laptops voor het team", amount="7500")
     target = meeting_of(network, seed.BELEIDSGROEP, MEETING_DAY + datetime.timedelta(days=7))
-    decision_escalate(decision=original, escalated_by=coordinator)
+    decision_escalate(decision=original, by=coordinator)
 
     page = main_html(login(chair).get(target.get_absolute_url()))
 
@@ -142,7 +142,7 @@ def test_an_english_reader_reads_where_an_escalated_item_came_from_in_english(lo
     kernteam_limit(network)
     original = propose(meeting_of(network), amount="7500")
     target = meeting_of(network, seed.BELEIDSGROEP, MEETING_DAY + datetime.timedelta(days=7))
-    decision_escalate(decision=original, escalated_by=coordinator)
+    decision_escalate(decision=original, by=coordinator)
     client = login(chair)
     client.cookies["django_language"] = "en"
 
@@ -156,7 +156,7 @@ def test_the_take_decision_link_goes_once_a_decision_is_taken_on_the_item(login,
     kernteam_limit(network)
     original = propose(meeting_of(network), amount="7500")
     target = meeting_of(network, seed.BELEIDSGROEP, MEETING_DAY + datetime.timedelta(days=7))
-    item = decision_escalate(decision=original, escalated_by=coordinator)
+    item = decision_escalate(decision=original, by=coordinator)
     propose(target, amount="7500", agenda_item=item)
 
     assertNotContains(login(chair).get(target.get_absolute_url()), f"?agenda_item={item.pk}")
@@ -253,7 +253,7 @@ def test_after_voting_the_member_sees_their_vote_and_no_buttons(login, meeting, 
 
 def test_those_who_run_the_body_get_a_close_button(login, meeting, coordinator):
     decision = propose(meeting)
-    close = reverse("decisions:close", kwargs={"network": meeting.body.network.slug, "pk": decision.pk})
+    close = reverse("meetings:decision_close", kwargs={"network": meeting.body.network.slug, "pk": decision.pk})
 
     assert f'action="{close}"' in article(login(coordinator).get(meeting.get_absolute_url()), decision)
 
@@ -269,7 +269,7 @@ def test_a_closed_decision_shows_its_outcome_and_counts(login, meeting, coordina
     decision = propose(meeting)
     decision_vote(decision=decision, person=person(voting_member), choice="for")
     decision_vote(decision=decision, person=person(coordinator), choice="abstain")
-    decision_close(decision=decision, closed_by=coordinator)
+    decision_close(decision=decision, by=coordinator)
 
     html = article(login(voting_member).get(meeting.get_absolute_url()), decision)
 
@@ -295,7 +295,7 @@ def test_the_coordinator_gets_an_escalate_button_on_an_out_of_mandate_decision(
 ):
     kernteam_limit(network)
     decision = propose(meeting, amount="7500")
-    escalate = reverse("decisions:escalate", kwargs={"network": network.slug, "pk": decision.pk})
+    escalate = reverse("meetings:decision_escalate", kwargs={"network": network.slug, "pk": decision.pk})
 
     html = article(login(coordinator).get(meeting.get_absolute_url()), decision)
 
@@ -326,7 +326,7 @@ def test_an_escalated_decision_links_to_the_meeting_it_was_put_before(login, net
     kernteam_limit(network)
     decision = propose(meeting, amount="7500")
     target = meeting_of(network, seed.BELEIDSGROEP, MEETING_DAY + datetime.timedelta(days=7))
-    decision_escalate(decision=decision, escalated_by=coordinator)
+    decision_escalate(decision=decision, by=coordinator)
 
     html = article(login(coordinator).get(meeting.get_absolute_url()), decision)
 
@@ -341,11 +341,11 @@ def test_an_escalated_decision_says_what_the_holder_made_of_it(login, network, m
     kernteam_limit(network)
     decision = propose(meeting, amount="7500")
     target = meeting_of(network, seed.BELEIDSGROEP, timezone.localdate())
-    item = decision_escalate(decision=decision, escalated_by=coordinator)
+    item = decision_escalate(decision=decision, by=coordinator)
     present(target, voting_member)
     taken = propose(target, amount="7500", agenda_item=item)
     decision_vote(decision=taken, person=person(voting_member), choice="for")
-    decision_close(decision=taken, closed_by=coordinator)
+    decision_close(decision=taken, by=coordinator)
 
     html = article(login(coordinator).get(meeting.get_absolute_url()), decision)
 
@@ -357,7 +357,7 @@ def test_an_escalated_decision_says_what_the_holder_made_of_it(login, network, m
 
 
 def test_a_member_gets_the_propose_form(login, meeting, voting_member):
-    propose_url = reverse("decisions:propose", kwargs={"network": meeting.body.network.slug, "meeting": meeting.pk})
+    propose_url = reverse("meetings:decision_propose", kwargs={"network": meeting.body.network.slug, "meeting": meeting.pk})
 
     response = login(voting_member).get(meeting.get_absolute_url())
 
@@ -422,7 +422,7 @@ def test_it_runs_the_same_number_of_queries_for_1_or_8_members_items_and_decisio
         ActionItem.objects.create(meeting=meeting, agenda_item=item, title=f"actie {index}", owner=member, due_date=MEETING_DAY)
         ActionItem.objects.create(meeting=earlier, title=f"oud {index}", owner=member, due_date=MEETING_DAY)
         decision_vote(decision=propose(meeting, text=f"open {index}"), person=member, choice="for")
-        decision_escalate(decision=propose(meeting, text=f"te duur {index}", amount="7500"), escalated_by=None)
+        decision_escalate(decision=propose(meeting, text=f"te duur {index}", amount="7500"), by=None)
     AttendanceFactory(meeting=meeting, person=person(coordinator))
     client = login(coordinator)
     client.get(meeting.get_absolute_url())  # content types cached, as in a running server

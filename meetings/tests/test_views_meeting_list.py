@@ -7,7 +7,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from bodies import seed
-from decisions.tests.factories import AgendaItemFactory, MeetingFactory
+from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 
 from .helpers import body, main_html
 

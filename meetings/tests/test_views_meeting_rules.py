@@ -8,7 +8,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from bodies import seed
 from bodies.models import Body
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 
 from .helpers import body, main_html, messages_of
 

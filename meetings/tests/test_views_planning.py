@@ -142,7 +142,7 @@ def test_another_network_sees_nothing(login, other_network_member, meeting, view
 
 
 def test_a_meeting_id_of_another_network_is_not_found(login, coordinator, other_network_member, meeting):
-    from decisions.tests.factories import MeetingFactory
+    from meetings.tests.factories import MeetingFactory
     from bodies.tests.factories import BodyFactory
 
     from bodies.models import Network

@@ -19,40 +19,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from bodies import permissions
+from bodies.models import Person
 from core.submissions import KEY_FIELD, AlreadySubmitted, submit_once
 
+from .. import permissions
 from ..selectors import agenda as selectors
 from ..forms.agenda import AgendaItemAddForm, AgendaItemForm, AttachmentForm, DeclineForm, ProposalForm
 from ..models import AgendaItem, Meeting
-from ..selectors.meetings import meeting_for_network
 from ..services import agenda as services
 
 
 def _agenda_url(meeting: Meeting, anchor: str = "", query: str = "") -> str:
     url = reverse("meetings:agenda", kwargs={"network": meeting.body.network.slug, "pk": meeting.pk})
     return url + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
-
-
-def _may_see(user, meeting: Meeting) -> bool:
-    if permissions.may(user, permissions.VIEW_INTERNALS, meeting.body):
-        return True
-    return meeting.is_agenda_published and permissions.is_network_member(user, meeting.body.network)
-
-
-def _meeting(request: HttpRequest, network: str, pk: int, permission: str | None = None) -> Meeting:
-    network = permissions.get_network_for_user(request.user, network)
-    meeting = meeting_for_network(network, pk)
-    if permission is not None:
-        permissions.require(request.user, permission, meeting.body)
-    return meeting
-
-
-def _item(request: HttpRequest, network: str, pk: int, permission: str = permissions.RUN) -> AgendaItem:
-    network = permissions.get_network_for_user(request.user, network)
-    item = selectors.agenda_item_for_network(network, pk)
-    permissions.require(request.user, permission, item.meeting.body)
-    return item
 
 
 def _refused(request: HttpRequest, error: ValidationError) -> None:
@@ -100,8 +79,8 @@ def _page(request: HttpRequest, meeting: Meeting, *, item_form=None, proposal_fo
 
 @login_required
 def agenda(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    meeting = _meeting(request, network, pk)
-    if not _may_see(request.user, meeting):
+    meeting = permissions.get_meeting_for_user(request.user, network, pk)
+    if not permissions.may_see_agenda(request.user, meeting):
         raise PermissionDenied
     return _page(request, meeting)
 
@@ -109,7 +88,7 @@ def agenda(request: HttpRequest, network: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def agenda_item_add(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    meeting = _meeting(request, network, pk, permissions.RUN)
+    meeting = permissions.get_meeting_for_user(request.user, network, pk, permissions.RUN)
     form = AgendaItemAddForm(
         request.POST,
         presenters=selectors.presenters(meeting),
@@ -133,7 +112,7 @@ def agenda_item_add(request: HttpRequest, network: str, pk: int) -> HttpResponse
 
 @login_required
 def agenda_item_edit(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    item = _item(request, network, pk)
+    item = permissions.get_agenda_item_for_user(request.user, network, pk)
     meeting = item.meeting
     initial = {name: getattr(item, name) for name in services.EDITABLE_FIELDS}
     form = AgendaItemForm(
@@ -160,7 +139,7 @@ def agenda_item_edit(request: HttpRequest, network: str, pk: int) -> HttpRespons
 @require_POST
 @login_required
 def agenda_item_remove(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    item = _item(request, network, pk)
+    item = permissions.get_agenda_item_for_user(request.user, network, pk)
     try:
         outcome = services.agenda_item_remove(item=item, by=request.user)
     except ValidationError as error:
@@ -181,7 +160,7 @@ def _wants_json(request: HttpRequest) -> bool:
 @login_required
 def agenda_item_move(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     """One place up or down: the keyboard's way to reorder (the script does it without a reload)."""
-    item = _item(request, network, pk)
+    item = permissions.get_agenda_item_for_user(request.user, network, pk)
     direction = request.POST.get("direction", "")
     try:
         services.agenda_item_move(item=item, direction=direction, by=request.user)
@@ -199,7 +178,7 @@ def agenda_item_move(request: HttpRequest, network: str, pk: int) -> HttpRespons
 @login_required
 def agenda_reorder(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     """The whole order at once (drag and drop): `order` is every item's id, top first."""
-    meeting = _meeting(request, network, pk, permissions.RUN)
+    meeting = permissions.get_meeting_for_user(request.user, network, pk, permissions.RUN)
     try:
         services.agenda_reorder(meeting=meeting, order=request.POST.getlist("order"), by=request.user)
     except ValidationError as error:
@@ -216,7 +195,7 @@ def agenda_reorder(request: HttpRequest, network: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def agenda_publish(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    meeting = _meeting(request, network, pk, permissions.RUN)
+    meeting = permissions.get_meeting_for_user(request.user, network, pk, permissions.RUN)
     try:
         services.agenda_publish(meeting=meeting, by=request.user)
     except ValidationError as error:
@@ -230,7 +209,7 @@ def agenda_publish(request: HttpRequest, network: str, pk: int) -> HttpResponse:
 @login_required
 def agenda_changes_announce(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     """Announce the gathered changes now, instead of after the quiet period."""
-    meeting = _meeting(request, network, pk, permissions.RUN)
+    meeting = permissions.get_meeting_for_user(request.user, network, pk, permissions.RUN)
     if services.agenda_changes_announce(meeting=meeting, by=request.user):
         messages.success(request, _("De wijzigingen zijn bekendgemaakt: de leden krijgen één mail."))
     else:
@@ -242,7 +221,7 @@ def agenda_changes_announce(request: HttpRequest, network: str, pk: int) -> Http
 @require_POST
 @login_required
 def agenda_item_propose(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    meeting = _meeting(request, network, pk, permissions.PROPOSE_DECISION)
+    meeting = permissions.get_meeting_for_user(request.user, network, pk, permissions.PROPOSE_DECISION)
     form = ProposalForm(request.POST, projects=selectors.linkable_projects(meeting), prefix="proposal")
     if form.is_valid():
         try:
@@ -250,7 +229,7 @@ def agenda_item_propose(request: HttpRequest, network: str, pk: int) -> HttpResp
                 item = services.agenda_item_propose(
                     meeting=meeting,
                     by=request.user,
-                    person=selectors.person_of(request.user, meeting),
+                    person=Person.objects.of_login(request.user, meeting.body.network_id),
                     **form.cleaned_data,
                 )
                 submission.leads_to(_agenda_url(meeting, "mine-heading"))
@@ -270,7 +249,7 @@ def agenda_item_propose(request: HttpRequest, network: str, pk: int) -> HttpResp
 @require_POST
 @login_required
 def agenda_proposal_accept(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    item = _item(request, network, pk)
+    item = permissions.get_agenda_item_for_user(request.user, network, pk)
     try:
         services.agenda_proposal_accept(item=item, by=request.user)
     except ValidationError as error:
@@ -283,7 +262,7 @@ def agenda_proposal_accept(request: HttpRequest, network: str, pk: int) -> HttpR
 @require_POST
 @login_required
 def agenda_proposal_merge(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    item = _item(request, network, pk)
+    item = permissions.get_agenda_item_for_user(request.user, network, pk)
     into_pk = request.POST.get("into", "")
     into = None
     if into_pk.isdigit():
@@ -304,7 +283,7 @@ def agenda_proposal_merge(request: HttpRequest, network: str, pk: int) -> HttpRe
 @require_POST
 @login_required
 def agenda_proposal_decline(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    item = _item(request, network, pk)
+    item = permissions.get_agenda_item_for_user(request.user, network, pk)
     form = DeclineForm(request.POST)
     try:
         if not form.is_valid():
@@ -320,7 +299,7 @@ def agenda_proposal_decline(request: HttpRequest, network: str, pk: int) -> Http
 @require_POST
 @login_required
 def agenda_suggestion_add(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    meeting = _meeting(request, network, pk, permissions.RUN)
+    meeting = permissions.get_meeting_for_user(request.user, network, pk, permissions.RUN)
     try:
         with submit_once(request, request.POST.get(KEY_FIELD)) as submission:
             item = services.agenda_suggestion_add(
@@ -349,7 +328,7 @@ def attachment_add(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     except ValueError:
         announced = 0
     if request.user.is_authenticated and announced > settings.ATTACHMENT_MAX_BYTES + UPLOAD_OVERHEAD:
-        item = _item(request, network, pk)
+        item = permissions.get_agenda_item_for_user(request.user, network, pk)
         messages.error(request, services.too_big_message())
         return redirect(_agenda_url(item.meeting, f"item-{item.pk}"))
     return _attachment_add(request, network, pk)
@@ -358,7 +337,7 @@ def attachment_add(request: HttpRequest, network: str, pk: int) -> HttpResponse:
 @csrf_protect
 @login_required
 def _attachment_add(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    item = _item(request, network, pk)
+    item = permissions.get_agenda_item_for_user(request.user, network, pk)
     form = AttachmentForm(request.POST, request.FILES)
     try:
         if not form.is_valid():
@@ -381,8 +360,7 @@ def _attachment_add(request: HttpRequest, network: str, pk: int) -> HttpResponse
 @require_POST
 @login_required
 def attachment_remove(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    network_obj = permissions.get_network_for_user(request.user, network)
-    attachment = selectors.attachment_for_network(network_obj, pk)
+    attachment = permissions.get_attachment_for_user(request.user, network, pk)
     item = attachment.item
     permissions.require(request.user, permissions.RUN, item.meeting.body)
     try:
@@ -401,13 +379,9 @@ def attachment_download(request: HttpRequest, network: str, pk: int) -> HttpResp
     Members of the network outside the body get the attachments of a published
     agenda's items only; proposals and withdrawn items stay internal.
     """
-    network_obj = permissions.get_network_for_user(request.user, network)
-    attachment = selectors.attachment_for_network(network_obj, pk)
-    item = attachment.item
-    meeting = item.meeting
-    if not permissions.may(request.user, permissions.VIEW_INTERNALS, meeting.body):
-        if not (_may_see(request.user, meeting) and item.status == AgendaItem.Status.ACCEPTED):
-            raise PermissionDenied
+    attachment = permissions.get_attachment_for_user(request.user, network, pk)
+    if not permissions.may_download_attachment(request.user, attachment):
+        raise PermissionDenied
     try:
         handle = attachment.file.open("rb")
     except (FileNotFoundError, ValueError):

@@ -4,22 +4,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bodies import permissions
 from bodies.models import Person
 from core.dates import long_date
 from core.submissions import AlreadySubmitted, submit_once
 
+from .. import permissions
 from ..selectors import meetings as selectors
-from ..selectors.agenda import agenda_item_for_network
 from ..forms.conduct import ActionItemForm, MinutesForm
-from ..models import ActionItem, Attendance, Meeting
+from ..models import Attendance, Meeting
 from ..services import conduct as services
 
 
@@ -43,10 +42,8 @@ def _minutes_url(meeting: Meeting, item_pk: int | None = None) -> str:
 @require_POST
 @login_required
 def attendance_reply(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    network = permissions.get_network_for_user(request.user, network)
-    meeting = selectors.meeting_for_network(network, pk)
-    permissions.require(request.user, permissions.VIEW_INTERNALS, meeting.body)
-    person = Person.objects.filter(network=network, user=request.user).first()
+    meeting = permissions.get_meeting_for_user(request.user, network, pk, permissions.VIEW_INTERNALS)
+    person = Person.objects.of_login(request.user, meeting.body.network)
     try:
         if person is None:
             raise ValidationError(_("Alleen de leden van het orgaan zijn uitgenodigd."))
@@ -110,11 +107,6 @@ def _render_minutes(
     return render(request, "meetings/conduct/minutes.html", ctx, status=status)
 
 
-def _minutes_meeting(request: HttpRequest, network: str, pk: int) -> Meeting:
-    network = permissions.get_network_for_user(request.user, network)
-    return selectors.meeting_for_network(network, pk)
-
-
 def _focus(request: HttpRequest, items) -> int | None:
     """The item whose save button was pressed: the page returns to it."""
     try:
@@ -127,9 +119,9 @@ def _focus(request: HttpRequest, items) -> int | None:
 @login_required
 def minutes(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     """The minutes; those who run the body write them here, every agenda item in one form."""
-    meeting = _minutes_meeting(request, network, pk)
+    meeting = permissions.get_meeting_for_user(request.user, network, pk)
     if request.method != "POST":
-        if not selectors.may_read_minutes(request.user, meeting):
+        if not permissions.may_read_minutes(request.user, meeting):
             raise PermissionDenied
         return _render_minutes(request, meeting)
     permissions.require(request.user, permissions.RUN, meeting.body)
@@ -150,8 +142,7 @@ def minutes(request: HttpRequest, network: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def action_create(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    meeting = _minutes_meeting(request, network, pk)
-    permissions.require(request.user, permissions.RUN, meeting.body)
+    meeting = permissions.get_meeting_for_user(request.user, network, pk, permissions.RUN)
     items = list(meeting.agenda_items.on_agenda().select_related("meeting__body"))
     people = selectors.network_people(meeting.body.network)
     form = ActionItemForm(
@@ -188,14 +179,9 @@ def action_create(request: HttpRequest, network: str, pk: int) -> HttpResponse:
 @login_required
 def action_done(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     """The owner, or someone who runs the body, marks an action done."""
-    network = permissions.get_network_for_user(request.user, network)
-    action = get_object_or_404(
-        ActionItem.objects.select_related("meeting__body", "owner"), pk=pk, meeting__body__network=network
-    )
-    action.meeting.body.network = network
-    is_owner = action.owner.user_id is not None and action.owner.user_id == request.user.pk
-    if not is_owner:
-        permissions.require(request.user, permissions.RUN, action.meeting.body)
+    action = permissions.get_action_for_user(request.user, network, pk)
+    if not permissions.may_mark_action_done(request.user, action):
+        raise PermissionDenied
     services.action_item_done(action=action, by=request.user)
     messages.success(request, _("“%(action)s” is afgewerkt.") % {"action": action.title})
     return _back(request, action.meeting.get_absolute_url())
@@ -204,8 +190,7 @@ def action_done(request: HttpRequest, network: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def minutes_submit(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    meeting = _minutes_meeting(request, network, pk)
-    permissions.require(request.user, permissions.RUN, meeting.body)
+    meeting = permissions.get_meeting_for_user(request.user, network, pk, permissions.RUN)
     try:
         services.minutes_submit(meeting=meeting, by=request.user)
     except ValidationError as error:
@@ -219,14 +204,13 @@ def minutes_submit(request: HttpRequest, network: str, pk: int) -> HttpResponse:
 @login_required
 def minutes_approve(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     """The later meeting approves the minutes of meeting `pk` on its agenda item posted as `agenda_item`."""
-    meeting = _minutes_meeting(request, network, pk)
-    permissions.require(request.user, permissions.RUN, meeting.body)
+    meeting = permissions.get_meeting_for_user(request.user, network, pk, permissions.RUN)
     try:
         item_pk = int(request.POST.get("agenda_item", ""))
     except ValueError:
         messages.error(request, _("Kies het agendapunt waarop het verslag wordt goedgekeurd."))
         return redirect(_minutes_url(meeting))
-    item = agenda_item_for_network(meeting.body.network, item_pk)
+    item = permissions.get_agenda_item_for_user(request.user, network, item_pk, permission=None)
     try:
         if item.minutes_of_id != meeting.pk:
             raise ValidationError(_("Dit agendapunt legt een ander verslag ter goedkeuring voor."))
@@ -249,5 +233,5 @@ def mine(request: HttpRequest, network: str) -> HttpResponse:
     today = timezone.localdate()
     overview = selectors.my_overview(network, request.user, today)
     ctx = {"network": network, "overview": overview, "today": today}
-    return render(request, "meetings/conduct/mine.html", ctx)
+    return render(request, "pages/mine.html", ctx)
 

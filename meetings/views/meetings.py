@@ -9,12 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bodies import permissions
 from core.submissions import AlreadySubmitted, submit_once
-from decisions.forms.decisions import DecisionProposeForm
-from decisions.services.decisions import meeting_quorum
 
+from .. import permissions
+from ..forms.decisions import DecisionProposeForm
 from ..selectors import meetings as selectors
+from ..services.decisions import meeting_quorum
 from ..services import meetings as services
 from ..forms.meetings import AttendanceForm, MeetingForm, MeetingRulesForm
 from ..forms.planning import MeetingDetailsForm
@@ -107,9 +107,7 @@ def _meeting_page(request: HttpRequest, meeting, *, attendance_form=None, status
 
 @login_required
 def meeting_detail(request: HttpRequest, network: str, pk: int) -> HttpResponse:
-    network = permissions.get_network_for_user(request.user, network)
-    meeting = selectors.meeting_for_network(network, pk)
-    permissions.require(request.user, permissions.VIEW_INTERNALS, meeting.body)
+    meeting = permissions.get_meeting_for_user(request.user, network, pk, permissions.VIEW_INTERNALS)
     return _meeting_page(request, meeting)
 
 
@@ -137,9 +135,7 @@ def _substituted(meeting) -> int:
 @login_required
 def attendance_record(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     """Record attendance; from htmx (a change in the form) the answer is the refreshed quorum block."""
-    network = permissions.get_network_for_user(request.user, network)
-    meeting = selectors.meeting_for_network(network, pk)
-    permissions.require(request.user, permissions.RUN, meeting.body)
+    meeting = permissions.get_meeting_for_user(request.user, network, pk, permissions.RUN)
     members = selectors.member_lines(meeting)
     form = _attendance_form(meeting, members, request.POST)
     if form.is_valid():

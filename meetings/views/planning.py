@@ -9,20 +9,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bodies import permissions
 from core.forms import show_errors
 
-from ..selectors import meetings as selectors
+from .. import permissions
 from ..models import Meeting
 from ..forms.planning import MeetingCancelForm, MeetingDetailsForm, MeetingTimesForm
 from ..services import planning as services
 
 
 def _meeting_to_run(request: HttpRequest, network: str, pk: int) -> Meeting:
-    network = permissions.get_network_for_user(request.user, network)
-    meeting = selectors.meeting_for_network(network, pk)
-    permissions.require(request.user, permissions.RUN, meeting.body)
-    return meeting
+    return permissions.get_meeting_for_user(request.user, network, pk, permissions.RUN)
 
 
 def _refuse_cancelled(request: HttpRequest, meeting: Meeting) -> HttpResponse | None:
@@ -111,7 +107,7 @@ def meeting_cancel(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     form = MeetingCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"], cancelled_by=request.user)
+            services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"], by=request.user)
         except ValidationError as error:
             show_errors(form, error)
         else:

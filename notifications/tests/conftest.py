@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from bodies import seed
 from bodies.models import Body
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 
 
 def workers_possible() -> bool:

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from bodies.models import Person
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 from meetings.models import ActionItem, Meeting
 from notifications.models import Kind, Notification
 from notifications.planning import morning_of, plan_due

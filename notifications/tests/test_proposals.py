@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from bodies.models import Person
 from core.dates import long_date
-from decisions.tests.factories import MeetingFactory
+from meetings.tests.factories import MeetingFactory
 from meetings.services import agenda as services
 from notifications.models import Kind, Notification, NotificationPreference
 

@@ -193,7 +193,7 @@ def test_cancelling_a_meeting_mails_every_invited_person_once(
     meeting, members, coordinator, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        meeting_cancel(meeting=meeting, reason="Te weinig punten", cancelled_by=coordinator)
+        meeting_cancel(meeting=meeting, reason="Te weinig punten", by=coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         signals.meeting_cancelled.send(sender=Meeting, meeting=meeting, by=None)  # retried
     assert set(Notification.objects.values_list("kind", "object_key", "state")) == {

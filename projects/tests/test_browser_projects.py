@@ -18,7 +18,7 @@ from bodies import seed
 from bodies.models import Body
 from bodies.tests.factories import PersonFactory
 from bodies.tests.test_browser import assert_accessible, sign_in
-from decisions.tests.factories import AgendaItemFactory, MeetingFactory
+from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from projects.models import Project
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -21,7 +21,7 @@ def test_two_simultaneous_creates_leave_one_project(network, coordinator):
     def create():
         try:
             start.wait()
-            project_create(network=network, title="Crisisopvang", body=body, created_by=coordinator)
+            project_create(network=network, title="Crisisopvang", body=body, by=coordinator)
             outcomes.append("made")
         except ValidationError as error:
             outcomes.append(error.message_dict)

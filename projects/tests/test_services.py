@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 
 from bodies import seed
@@ -39,12 +39,39 @@ def update(project, **overrides):
 def test_it_makes_a_project_in_preparation_by_its_author(network, coordinator):
     lead = PersonFactory(network=network, name="Nele Goossens")
 
-    project = create(network, goal="  Minder wachttijd.  ", lead=lead, created_by=coordinator)
+    project = create(network, goal="  Minder wachttijd.  ", lead=lead, by=coordinator)
 
     assert (project.status, project.goal, project.lead, project.created_by) == (
         Project.Status.PREPARING, "Minder wachttijd.", lead, coordinator,
     )
     assert project.history.get().history_user == coordinator
+
+
+def test_a_person_who_runs_no_body_cannot_make_a_project_whoever_calls(network, voting_member):
+    with pytest.raises(PermissionDenied):
+        create(network, by=voting_member)
+    assert not Project.objects.exists()
+
+
+def test_a_chair_makes_projects_only_under_the_body_they_run(network, chair):
+    assert create(network, by=chair).body == beleidsgroep(network)
+    kernteam = Body.objects.get(network=network, slug="kernteam")
+
+    with pytest.raises(PermissionDenied):
+        create(network, title="Crisisopvang", body=kernteam, by=chair)
+
+
+def test_a_chair_cannot_change_a_project_of_another_body_nor_move_one_there(network, chair, coordinator):
+    kernteam = Body.objects.get(network=network, slug="kernteam")
+    elsewhere = create(network, title="Crisisopvang", body=kernteam, by=coordinator)
+    own = create(network, by=chair)
+
+    with pytest.raises(PermissionDenied):
+        update(elsewhere, title="Crisisopvang 2", by=chair)
+    with pytest.raises(PermissionDenied):
+        update(own, body=kernteam, by=chair)
+    assert Project.objects.filter(body=kernteam).get() == elsewhere
+    assert (elsewhere.history.count(), own.history.count()) == (1, 1)
 
 
 def test_it_refuses_a_title_the_network_already_has_in_other_capitals(network):

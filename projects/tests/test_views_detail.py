@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from bodies import seed
 from bodies.models import Body
 from bodies.tests.factories import BodyFactory, PersonFactory
-from decisions.tests.factories import AgendaItemFactory, MeetingFactory
+from meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from meetings.models import AgendaItem
 from projects.models import Project
 from projects.services import project_update

@@ -1,0 +1,288 @@
+"""Reads for the pages that combine apps: the network home and a body's sheet.
+
+Each read declares what it loads, so that a page costs the same number of queries
+for one body or for fifty (the tests pin the counts).
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
+
+from bodies.cadence import phase_windows
+from bodies.models import Body, Cadence, CadencePhase, Mandate, Membership, Network, Office, Seat
+from bodies.sittings import sittings
+from meetings.models import Meeting
+from referrals.models import Advice, Assignment
+from referrals.services.assignments import working_group_steerers
+
+
+# What a member line of the body sheet shows besides the seat.
+MEMBER_DETAILS = ("person", "organization", "substitute_for__person")
+
+
+def _cadence_of(body: Body) -> Cadence | None:
+    # A reverse one-to-one loaded with select_related raises when the row is missing.
+    return getattr(body, "cadence", None)
+
+
+# Network home ------------------------------------------------------------------------
+
+
+@dataclass
+class BodyOverview:
+    """One line of the network home: a body with its counts and next meetings."""
+
+    body: Body
+    task_count: int
+    member_count: int
+    next_dates: list[datetime.date]
+    working_groups: list["BodyOverview"] = field(default_factory=list)
+    has_cadence: bool = False
+
+    def rows(self, depth: int = 0, parent: Body | None = None):
+        """This body and the working groups below it, each as (overview, depth, steering body)."""
+        yield self, depth, parent
+        for group in self.working_groups:
+            yield from group.rows(depth + 1, self.body)
+
+
+def network_overview(network: Network, today: datetime.date) -> list[BodyOverview]:
+    """The network's active bodies in order, each working group under the body that steers it.
+
+    Queries: bodies with their cadence and task count, their next planned meetings,
+    current memberships, seats filled by another body.
+    """
+    bodies = list(
+        network.bodies.active_on(today)
+        .select_related("cadence")
+        .annotate(task_count=Count("tasks"))
+        # Meta.ordering is dropped from aggregating queries: say it again.
+        .order_by("position", "name")
+    )
+    members = _member_ids_by_body(network, today)
+    next_dates = planned_dates_by_body([body.pk for body in bodies], today)
+
+    overviews = {}
+    for body in bodies:
+        overviews[body.pk] = BodyOverview(
+            body=body,
+            task_count=body.task_count,
+            member_count=len(members[body.pk]),
+            next_dates=next_dates[body.pk],
+            has_cadence=_cadence_of(body) is not None,
+        )
+    top = []
+    for body in bodies:
+        parent = overviews.get(body.parent_id)
+        if parent is not None:
+            parent.working_groups.append(overviews[body.pk])
+        else:
+            # A working group whose steering body is no longer active still shows.
+            top.append(overviews[body.pk])
+    return top
+
+
+# How many next meetings a sheet and the network home show per body.
+NEXT_DATES_SHOWN = 3
+
+
+def planned_dates_by_body(body_ids: list[int], today: datetime.date) -> dict[int, list[datetime.date]]:
+    """The dates of each body's next planned meetings from `today` on (one query, at most
+    NEXT_DATES_SHOWN a body): the meetings themselves, moved or added by hand included,
+    cancelled ones left out, never a date the planner did not make.
+    """
+    ranked = (
+        Meeting.objects.upcoming(today)
+        .filter(body_id__in=body_ids)
+        .annotate(rank=Window(RowNumber(), partition_by=F("body_id"), order_by=[F("date"), F("start_time"), F("pk")]))
+        .filter(rank__lte=NEXT_DATES_SHOWN)
+        .values_list("body_id", "date")
+    )
+    dates = defaultdict(list)
+    for body_id, day in ranked:
+        dates[body_id].append(day)
+    return dates
+
+
+def _member_ids_by_body(network: Network, today: datetime.date) -> dict[int, set[int]]:
+    """The people sitting in each body today, counting those who sit ex officio."""
+    members = defaultdict(set)
+    for sitting in sittings(today, network=network):
+        members[sitting.body_id].add(sitting.person_id)
+    return members
+
+
+# Body sheet --------------------------------------------------------------------------
+
+
+@dataclass
+class SeatLine:
+    """A seat of the body and who fills it today."""
+
+    seat: Seat
+    members: list[Membership]
+    ex_officio: list[Membership]
+
+    @property
+    def vacancies(self) -> int | None:
+        """Places still open; None where the seed fixes no number or another body fills the seat."""
+        if self.seat.filled_by_body_id or self.seat.count is None:
+            return None
+        return max(self.seat.count - len(self.members), 0)
+
+
+@dataclass
+class MandateLine:
+    mandate: Mandate
+    is_valid: bool
+    is_past: bool
+
+
+@dataclass
+class PhaseLine:
+    phase: CadencePhase
+    begins: datetime.date | None
+    ends: datetime.date | None
+    starts: bool
+
+
+@dataclass
+class BodySheet:
+    """Everything the body sheet ("fiche") shows."""
+
+    body: Body
+    tasks: list
+    seats: list[SeatLine]
+    mandates: list[MandateLine]
+    cadence: Cadence | None
+    phases: list[PhaseLine]
+    next_dates: list[datetime.date]
+    working_groups: list[Body]
+    mandates_towards: list[Mandate]
+    mandates_delegated: list[Mandate]
+    seats_elsewhere: list[Seat]
+    advice_received_open: list = field(default_factory=list)
+    advice_given: list = field(default_factory=list)
+    assignments_received_open: list = field(default_factory=list)
+    assignments_given_open: list = field(default_factory=list)
+    # What the body's valid mandates let it do from this sheet (the buttons).
+    can_advise: bool = False
+    can_assign: bool = False
+    can_start_working_group: bool = False
+
+    @property
+    def vacancy_count(self) -> int:
+        return sum(line.vacancies or 0 for line in self.seats)
+
+    @property
+    def officers(self) -> list[Membership]:
+        """Today's chair and secretary, chair first (the sheet names them above the seats)."""
+        members = [member for line in self.seats for member in line.members if member.office]
+        order = list(Office.values)
+        return sorted(members, key=lambda member: order.index(member.office))
+
+
+# The sheet shows the latest advice a body gave; the register has the rest.
+ADVICE_GIVEN_SHOWN = 10
+
+
+def body_sheet_queryset():
+    """How the body sheet loads its body (with the permission helper)."""
+    return Body.objects.select_related("cadence", "parent").prefetch_related("cadence__phases")
+
+
+def body_sheet_data(body: Body, today: datetime.date) -> BodySheet:
+    """The body's remit, composition today, powers, rhythm, relations, advice and assignments.
+
+    Expects a body loaded with `body_sheet_queryset()`. Queries: tasks; seats with
+    role and filling body; who sits on them today, ex officio too (bodies.sittings:
+    seats filled by another body, memberships); mandates with the
+    delegating body; their targets; working groups; mandates towards the body;
+    mandates it delegated; seats it fills elsewhere; open advice received; latest
+    advice given; open assignments received or given.
+    """
+    tasks = list(body.tasks.all())
+    seats = list(body.seats.select_related("role", "filled_by_body"))
+    direct, ex_officio = defaultdict(list), defaultdict(list)
+    for sitting in sittings(today, body_ids=[body.pk], related=MEMBER_DETAILS):
+        (ex_officio if sitting.is_ex_officio else direct)[sitting.seat.pk].append(sitting.membership)
+    seat_lines = [SeatLine(seat=seat, members=direct[seat.pk], ex_officio=ex_officio[seat.pk]) for seat in seats]
+
+    mandates = [
+        MandateLine(
+            mandate=mandate,
+            is_valid=_valid_on(mandate, today),
+            is_past=bool(mandate.valid_until and mandate.valid_until < today),
+        )
+        for mandate in body.mandates.select_related("delegated_by").prefetch_related("targets")
+    ]
+    valid = [line.mandate for line in mandates if line.is_valid]
+
+    def has_targets(kind: str) -> bool:
+        return any(mandate.kind == kind and mandate.targets.all() for mandate in valid)
+
+    assignments_open = list(
+        Assignment.objects.open()
+        .filter(Q(to_body=body) | Q(from_body=body))
+        .select_related("from_body", "to_body", "working_group")
+        .order_by("due_date", "pk")
+    )
+
+    cadence = _cadence_of(body)
+    phases = []
+    if cadence is not None:
+        cadence.body = body
+        all_phases = list(cadence.phases.all())
+        anchor = body.active_from or (all_phases[0].starts_on if all_phases else None) or today
+        windows = {phase.pk: (begin, end) for phase, begin, end in phase_windows(all_phases, anchor=anchor)}
+        for phase in all_phases:
+            begin, end = windows.get(phase.pk, (None, None))
+            phases.append(PhaseLine(phase=phase, begins=begin, ends=end, starts=phase.pk in windows))
+    # A body without a rhythm may still have meetings added by hand.
+    next_dates = planned_dates_by_body([body.pk], today)[body.pk]
+
+    return BodySheet(
+        body=body,
+        tasks=tasks,
+        seats=seat_lines,
+        mandates=mandates,
+        cadence=cadence,
+        phases=phases,
+        next_dates=next_dates,
+        working_groups=list(body.working_groups.all()),
+        mandates_towards=list(
+            Mandate.objects.valid_on(today)
+            .filter(targets=body)
+            .exclude(body=body)
+            .select_related("body")
+            .order_by("body__position", "body__name", "position", "id")
+        ),
+        mandates_delegated=list(
+            Mandate.objects.filter(delegated_by=body)
+            .select_related("body")
+            .order_by("body__position", "body__name", "position", "id")
+        ),
+        seats_elsewhere=list(body.seats_held_elsewhere.select_related("body", "role")),
+        advice_received_open=list(
+            Advice.objects.open().filter(to_body=body).select_related("from_body").order_by("given_on", "pk")
+        ),
+        advice_given=list(
+            Advice.objects.filter(from_body=body).select_related("to_body").order_by("-given_on", "-pk")[
+                :ADVICE_GIVEN_SHOWN
+            ]
+        ),
+        assignments_received_open=[item for item in assignments_open if item.to_body_id == body.pk],
+        assignments_given_open=[item for item in assignments_open if item.from_body_id == body.pk],
+        can_advise=has_targets(Mandate.Kind.ADVISE),
+        can_assign=has_targets(Mandate.Kind.ASSIGN),
+        can_start_working_group=bool(working_group_steerers(body, valid)),
+    )
+
+
+def _valid_on(mandate: Mandate, day: datetime.date) -> bool:
+    return (mandate.valid_from is None or mandate.valid_from <= day) and (
+        mandate.valid_until is None or mandate.valid_until >= day
+    )

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "pages"
+urlpatterns = [
+    path("", views.network_home, name="network"),
+    path("bodies/<slug:body>/", views.body_sheet, name="body"),
+    path("mine/", views.mine, name="mine"),
+    path("coordination/", views.coordination, name="coordination"),
+]
