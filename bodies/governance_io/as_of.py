@@ -13,7 +13,19 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Body, BodyTask, Cadence, CadencePhase, Mandate, Membership, Network, Organization, Person, Role, Seat
+from ..models import (
+    Body,
+    BodyTask,
+    Cadence,
+    CadencePhase,
+    Mandate,
+    Membership,
+    Network,
+    Organization,
+    Person,
+    Role,
+    Seat,
+)
 
 
 class GovernanceExportError(Exception):

@@ -11,7 +11,19 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from ..models import Body, BodyTask, Cadence, CadencePhase, Mandate, Membership, Network, Organization, Person, Role, Seat
+from ..models import (
+    Body,
+    BodyTask,
+    Cadence,
+    CadencePhase,
+    Mandate,
+    Membership,
+    Network,
+    Organization,
+    Person,
+    Role,
+    Seat,
+)
 from .as_of import Structure, historical_structure
 from .schema import FORMAT
 

@@ -10,10 +10,31 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Body, BodyTask, Cadence, CadencePhase, Mandate, Membership, Network, Organization, Person, Role, Seat
+from ..models import (
+    Body,
+    BodyTask,
+    Cadence,
+    CadencePhase,
+    Mandate,
+    Membership,
+    Network,
+    Organization,
+    Person,
+    Role,
+    Seat,
+)
 from ..services import history_date_back
 from ..signals import access_sync_deferred
-from .schema import BodySpec, CadenceSpec, GovernanceFile, GovernanceImportError, MandateSpec, MemberSpec, SeatSpec, read
+from .schema import (
+    BodySpec,
+    CadenceSpec,
+    GovernanceFile,
+    GovernanceImportError,
+    MandateSpec,
+    MemberSpec,
+    SeatSpec,
+    read,
+)
 
 
 def _fail(place: str, message: str):

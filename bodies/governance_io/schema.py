@@ -222,11 +222,31 @@ def read(data) -> GovernanceFile:
     try:
         spec = GovernanceFile.model_validate(data)
     except ValidationError as error:
-        raise GovernanceImportError(_problem(error.errors(include_url=False)[0])) from None
+        raise GovernanceImportError(_problem(_first(error.errors(include_url=False)))) from None
     for key in ("organizations", "roles", "people", "bodies"):
         _unique(getattr(spec, key), key, "name")
     _unique(spec.bodies, "bodies", "slug")
     return spec
+
+
+def _first(errors: list[dict]) -> dict:
+    """The problem to name: the format marker's, else per object its missing keys, its unknown
+    keys, then the problems in its values, in file order (pydantic puts unknown keys last)."""
+    seen = {}  # each place, in the order pydantic reached it
+    for error in errors:
+        for depth in range(len(error["loc"])):
+            seen.setdefault(error["loc"][: depth + 1], len(seen))
+
+    def order(error):
+        loc = error["loc"]
+        if loc == ("format",):
+            return [(-1, 0)]
+        steps = [(2, seen[loc[: depth + 1]]) for depth in range(len(loc))]
+        if steps and error["type"] in ("missing", "extra_forbidden"):
+            steps[-1] = (0 if error["type"] == "missing" else 1, steps[-1][1])
+        return steps
+
+    return min(errors, key=order)
 
 
 def _unique(items: list, place: str, key: str) -> None:
