@@ -18,7 +18,7 @@ $(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
 	@touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements.txt -r requirements-dev.txt
 	@touch $@ $(VENV)/.runtime
 
 node_modules/.installed: package.json package-lock.json
