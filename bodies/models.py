@@ -478,6 +478,10 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.person} – {self.seat}"
 
+    def is_current_on(self, day: datetime.date) -> bool:
+        """MembershipQuerySet.current_on for a membership already loaded (one range, many days)."""
+        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
+
     def save(self, *args, **kwargs):
         if self.seat_id and not self.body_id:
             self.body_id = self.seat.body_id
@@ -531,11 +535,18 @@ def validate_domains(value):
 
 
 class MandateQuerySet(models.QuerySet):
-    def valid_on(self, day: datetime.date):
-        return self.filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
-            Q(valid_until__isnull=True) | Q(valid_until__gte=day),
+    @staticmethod
+    def _valid(day: datetime.date) -> Q:
+        return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
+            Q(valid_until__isnull=True) | Q(valid_until__gte=day)
         )
+
+    def valid_on(self, day: datetime.date):
+        return self.filter(self._valid(day))
+
+    def with_is_valid(self, day: datetime.date):
+        """Every mandate, each with `is_valid` on `day`: for lists that show the past and future ones too."""
+        return self.annotate(is_valid=models.ExpressionWrapper(self._valid(day), output_field=models.BooleanField()))
 
 
 class Mandate(models.Model):
@@ -624,14 +635,6 @@ class Mandate(models.Model):
     def get_domains_display(self) -> list[str]:
         labels = dict(Domain.choices)
         return [labels.get(domain, domain) for domain in self.domains]
-
-    def covers(self, *, kind: str, domain: str, day: datetime.date) -> bool:
-        return (
-            self.kind == kind
-            and domain in self.domains
-            and (self.valid_from is None or self.valid_from <= day)
-            and (self.valid_until is None or day <= self.valid_until)
-        )
 
     def allows_amount(self, amount: Decimal | None) -> bool:
         """An unset limit allows no amount at all, unless the mandate is unlimited."""

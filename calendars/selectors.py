@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef
 
 from bodies.models import Body, Membership, Network
 from bodies.permissions import networks_for_user
@@ -30,13 +30,7 @@ def personal_meetings(user, today: datetime.date):
     date"): a membership that ends drops the later meetings, one that starts adds
     them. Only in networks the user may still see. One query.
     """
-    member_on_the_day = Membership.objects.filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("date")),
-        seating(OuterRef("body")),
-        person__user=user,
-        start_date__lte=OuterRef("date"),
-    )
-    return _feed_meetings(today).filter(Exists(member_on_the_day), body__network__in=networks_for_user(user))
+    return _feed_meetings(today).of_member(person__user=user).filter(body__network__in=networks_for_user(user))
 
 
 def network_meetings(network: Network, today: datetime.date):

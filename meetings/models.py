@@ -14,14 +14,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, localize, number_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from bodies.models import Body, Domain, Mandate, Person
+from bodies.models import Body, Domain, Mandate, Membership, Person
+from bodies.sittings import seating
 from core.dates import long_date
 
 
@@ -31,6 +32,12 @@ class MeetingQuerySet(models.QuerySet):
 
     def upcoming(self, day):
         return self.filter(date__gte=day, status=Meeting.Status.PLANNED).order_by("date", "start_time", "pk")
+
+    def of_member(self, **person):
+        """The meetings of bodies in which the person (`person=…` or `person__user=…`) sits on
+        the meeting's date, ex officio included: who is invited is decided by that date."""
+        sits = Membership.objects.current_on(OuterRef("date")).filter(seating(OuterRef("body")), **person)
+        return self.filter(Exists(sits))
 
 
 class Meeting(models.Model):

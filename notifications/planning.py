@@ -42,16 +42,15 @@ def morning_of(day: datetime.date) -> datetime.datetime:
 
 
 def members_by_body(body_ids: Iterable[int], first: datetime.date, last: datetime.date):
-    """{body_id: [(person_id, start, end)]} for sittings (ex officio too) overlapping [first, last]; two queries."""
+    """{body_id: [membership]} for sittings (ex officio too) overlapping [first, last]; two queries."""
     members = defaultdict(list)
     for sitting in sittings(first, last, body_ids=body_ids):
-        membership = sitting.membership
-        members[sitting.body_id].append((membership.person_id, membership.start_date, membership.end_date))
+        members[sitting.body_id].append(sitting.membership)
     return members
 
 
-def _on(members, day: datetime.date) -> set[int]:
-    return {person_id for person_id, start, end in members if start <= day and (end is None or end >= day)}
+def _on(memberships, day: datetime.date) -> set[int]:
+    return {membership.person_id for membership in memberships if membership.is_current_on(day)}
 
 
 def reminder_days_due(meeting: Meeting, today: datetime.date) -> int | None:

@@ -91,7 +91,7 @@ def on_minutes_submitted(sender, meeting, **kwargs):
     today = timezone.localdate()
     members = members_by_body([meeting.body_id], today, today)[meeting.body_id]
     add_for_people(
-        (person_id for person_id, _start, _end in members),
+        {membership.person_id for membership in members},
         kind=Kind.MINUTES_AWAITING_APPROVAL,
         key=minutes_key(meeting),
         meeting=meeting,

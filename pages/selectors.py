@@ -214,10 +214,10 @@ def body_sheet_data(body: Body, today: datetime.date) -> BodySheet:
     mandates = [
         MandateLine(
             mandate=mandate,
-            is_valid=_valid_on(mandate, today),
+            is_valid=mandate.is_valid,
             is_past=bool(mandate.valid_until and mandate.valid_until < today),
         )
-        for mandate in body.mandates.select_related("delegated_by").prefetch_related("targets")
+        for mandate in body.mandates.with_is_valid(today).select_related("delegated_by").prefetch_related("targets")
     ]
     valid = [line.mandate for line in mandates if line.is_valid]
 
@@ -279,10 +279,4 @@ def body_sheet_data(body: Body, today: datetime.date) -> BodySheet:
         can_advise=has_targets(Mandate.Kind.ADVISE),
         can_assign=has_targets(Mandate.Kind.ASSIGN),
         can_start_working_group=bool(working_group_steerers(body, valid)),
-    )
-
-
-def _valid_on(mandate: Mandate, day: datetime.date) -> bool:
-    return (mandate.valid_from is None or mandate.valid_from <= day) and (
-        mandate.valid_until is None or mandate.valid_until >= day
     )

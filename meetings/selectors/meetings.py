@@ -7,10 +7,10 @@ meeting, member or decision as for fifty (the tests pin the counts).
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 
 from bodies.models import Body, Membership, Person
-from bodies.sittings import seating, sittings
+from bodies.sittings import sittings
 from projects.models import Project
 
 from ..models import ActionItem, AgendaItem, Attendance, Decision, Meeting, MinutesApproval, Vote
@@ -381,16 +381,7 @@ def my_overview(network, user, today: datetime.date, *, limit: int = 20) -> MyOv
     meetings = list(
         Meeting.objects.upcoming(today)
         .filter(body__network=network)
-        .filter(
-            Exists(
-                Membership.objects.filter(
-                    seating(OuterRef("body")),
-                    Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("date")),
-                    person=person,
-                    start_date__lte=OuterRef("date"),
-                )
-            )
-        )
+        .of_member(person=person)
         .select_related("body")
         .distinct()[:limit]
     )

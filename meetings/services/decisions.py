@@ -28,10 +28,11 @@ from core.dates import long_date
 from ..models import AgendaItem, Attendance, Decision, Meeting, Vote
 
 
-def _decide_mandates(network) -> list[Mandate]:
-    """The network's decide mandates, in the order bodies are listed."""
+def _decide_mandates(network, day) -> list[Mandate]:
+    """The network's decide mandates, each with `is_valid` on `day`, in the order bodies are listed."""
     return list(
         Mandate.objects.filter(body__network=network, kind=Mandate.Kind.DECIDE)
+        .with_is_valid(day)
         .select_related("body")
         .order_by("body__position", "body__name", "position", "pk")
     )
@@ -54,7 +55,7 @@ def decision_propose(
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise ValidationError(_("Dit agendapunt hoort bij een andere vergadering."))
 
-    mandates = _decide_mandates(body.network)
+    mandates = _decide_mandates(body.network, meeting.date)
     if not any(mandate.body_id == body.pk for mandate in mandates):
         raise ValidationError(
             _("%(body)s is een adviesorgaan en neemt geen besluiten. Geef een advies aan het orgaan dat beslist.")
@@ -69,8 +70,7 @@ def decision_propose(
         amount_eur=amount_eur,
         proposed_by=by,
     )
-    day = meeting.date
-    valid = [mandate for mandate in mandates if mandate.covers(kind=Mandate.Kind.DECIDE, domain=domain, day=day)]
+    valid = [mandate for mandate in mandates if mandate.is_valid and domain in mandate.domains]
     for_domain = [mandate for mandate in valid if mandate.body_id == body.pk]
     fitting = next((mandate for mandate in for_domain if mandate.allows_amount(amount_eur)), None)
     if fitting is not None:
