@@ -12,7 +12,14 @@ turns that data into django-guardian grants on per-network and per-body groups:
 
 It runs on every save of that data (bodies.signals) and daily for dates that pass
 (bodies.tasks.sync_access). Each run costs the same few queries, however large the
-network: it compares wanted and existing rows and writes only the difference.
+network: it compares wanted and existing rows and writes only the difference. A
+bulk write (the seed load, an import) defers it to one run at its end.
+
+Why keep the groups rather than derive every right from the memberships on each
+request: a request then asks guardian one or two indexed queries (prefetched for a
+list), the same as for a grant an admin makes by hand, and the rules live here once.
+Measured on the seed network with its demo people (2026-12-04): the load wrote 2,147
+queries when every saved row synchronised the network, 1,251 with one sync at the end.
 """
 
 import datetime

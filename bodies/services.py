@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.manager import HistoryManager
 
 from . import seed
+from .signals import access_sync_deferred
 from .models import (
     Body,
     Cadence,
@@ -63,8 +64,14 @@ def history_date_back(*, written_since: datetime.datetime, to: datetime.date) ->
 def network_load_seed(*, demo_people: bool = False) -> SeedReport:
     """Create whatever of the seed network is missing; leave existing rows alone.
 
-    What it writes enters the history on the governance start date of the seeds.
+    What it writes enters the history on the governance start date of the seeds. The
+    access groups are brought in step once, at the end (bodies.signals), not per row.
     """
+    with access_sync_deferred():
+        return _network_load_seed(demo_people=demo_people)
+
+
+def _network_load_seed(*, demo_people: bool) -> SeedReport:
     loading_since = timezone.now()
     report = SeedReport()
     network = report.ensure(

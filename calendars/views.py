@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 from bodies import permissions
 from bodies.models import Body, Network
 from core.languages import language_of
+from core.forms import show_refusal
 from core.submissions import KEY_FIELD, AlreadySubmitted, submit_once
 from meetings.ical import calendar_for
 
@@ -144,7 +145,7 @@ def token_new(request: HttpRequest) -> HttpResponse:
     except AlreadySubmitted as earlier:
         return earlier.redirect(request)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
         return redirect("calendars:subscription")
     if replaced:
         messages.success(

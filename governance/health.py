@@ -3,6 +3,7 @@
 import datetime
 import time
 
+from celery import current_app
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
@@ -26,10 +27,8 @@ def check_database() -> dict:
 
 
 def check_broker() -> dict:
-    from governance.celery import app
-
     try:
-        with app.connection_for_write() as conn:
+        with current_app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
             transport = conn.transport_cls
     except Exception as error:

@@ -1,9 +1,22 @@
+import uuid
+
 from django import forms
 from django.contrib.auth.forms import PasswordResetForm
+from django.db import transaction
 from django.utils import translation
 
 from .models import Kind, NotificationPreference
-from .password_reset import password_reset_request
+from .password_reset import mail_language
+from .tasks import send_password_reset
+
+
+def password_reset_request(*, email: str, language: str | None) -> None:
+    """Queue the reset mail for whoever has this address, once the request's transaction commits."""
+    request_id = str(uuid.uuid4())
+    language = mail_language(language)
+    # robust: a broker that is down must not turn the request into an error page
+    # (nor answer differently for a known address); it is logged.
+    transaction.on_commit(lambda: send_password_reset.delay(request_id, email, language), robust=True)
 
 
 class PreferenceForm(forms.ModelForm):

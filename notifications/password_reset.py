@@ -1,6 +1,6 @@
 """The password-reset mail, sent by a worker so that the reset page cannot tell who has a login.
 
-The request (password_reset_request) only queues a task with the address typed in,
+The request (notifications.forms.password_reset_request) only queues a task with the address typed in,
 on commit, whatever the address: no user lookup, the same work for a known and an
 unknown address. The task (send_password_reset) looks the logins up, makes one
 PasswordResetMail row per login for this request (the unique key makes a second
@@ -12,7 +12,6 @@ not retried: the person asks again, and a link arriving much later is of no use.
 
 import datetime
 import logging
-import uuid
 from email.utils import formataddr
 
 from django.conf import settings
@@ -38,21 +37,6 @@ def mail_language(language: str | None) -> str:
     codes = {code for code, _name in settings.LANGUAGES}
     language = (language or "").split("-")[0]
     return language if language in codes else settings.LANGUAGE_CODE
-
-
-def password_reset_request(*, email: str, language: str | None) -> None:
-    """Queue the reset mail for whoever has this address, once the request's transaction commits."""
-    request_id = str(uuid.uuid4())
-    language = mail_language(language)
-
-    def enqueue():
-        from .tasks import send_password_reset
-
-        send_password_reset.delay(request_id, email, language)
-
-    # robust: a broker that is down must not turn the request into an error page
-    # (nor answer differently for a known address); it is logged.
-    transaction.on_commit(enqueue, robust=True)
 
 
 def send_password_reset(*, request_id: str, email: str, language: str) -> int:

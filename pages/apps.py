@@ -6,4 +6,4 @@ class PagesConfig(AppConfig):
     """The pages that combine apps: home, network home, body sheet, Mijn overzicht, coordination."""
 
     name = "pages"
-    verbose_name = _("Pagina's")
+    verbose_name = _("Pagina’s")

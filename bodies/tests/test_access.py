@@ -14,10 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
-from bodies import permissions, seed
+from bodies import permissions, seed, signals
 from bodies.access import access_sync_network
 from bodies.models import AccessGroup, Body, BodyGroupObjectPermission, Membership, Network, Person
 from bodies.permissions import COORDINATE, PROPOSE_DECISION, RUN, VIEW_INTERNALS, VIEW_NETWORK, VOTE, may
+from bodies.services import network_load_seed
 from bodies.tests.factories import BodyFactory, MembershipFactory, NetworkFactory, RoleFactory, SeatFactory
 
 pytestmark = pytest.mark.django_db
@@ -394,3 +395,15 @@ def test_who_may_run_a_body_leaves_out_an_inactive_login(network, coordinator, c
     runners = permissions.people_who_may(RUN, Body.objects.get(network=network, name=seed.BELEIDSGROEP))
 
     assert list(runners.values_list("name", flat=True)) == ["Sara Peeters"]
+
+
+def test_a_seed_load_brings_the_access_groups_in_step_once(db, monkeypatch):
+    runs = []
+    real = signals.access_sync_network
+    monkeypatch.setattr(signals, "access_sync_network", lambda **kwargs: runs.append(kwargs) or real(**kwargs))
+
+    report = network_load_seed(demo_people=True)
+
+    assert len(runs) == 1
+    coordinator = User.objects.get(username="coordinator")
+    assert may(coordinator, COORDINATE, report.network)

@@ -5,9 +5,9 @@ import importlib
 from decimal import Decimal
 
 import pytest
-from django.apps import apps
 
 from bodies.models import Body, Mandate
+from core.tests.moved_models import moved_apps as apps
 from meetings.services.decisions import decision_escalate, decision_propose
 from meetings.tests.factories import MeetingFactory
 

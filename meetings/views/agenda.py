@@ -20,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from bodies.models import Person
+from core.forms import show_errors, show_refusal
 from core.submissions import KEY_FIELD, AlreadySubmitted, submit_once
 
 from .. import permissions
@@ -32,10 +33,6 @@ from ..services import agenda as services
 def _agenda_url(meeting: Meeting, anchor: str = "", query: str = "") -> str:
     url = reverse("meetings:agenda", kwargs={"network": meeting.body.network.slug, "pk": meeting.pk})
     return url + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
-
-
-def _refused(request: HttpRequest, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
 
 
 def _page(request: HttpRequest, meeting: Meeting, *, item_form=None, proposal_form=None, status: int = 200):
@@ -103,7 +100,7 @@ def agenda_item_add(request: HttpRequest, network: str, pk: int) -> HttpResponse
         except AlreadySubmitted as earlier:
             return earlier.redirect(request)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("“%(title)s” staat op de agenda.") % {"title": item.title})
             return redirect(_agenda_url(meeting, f"item-{item.pk}"))
@@ -127,7 +124,7 @@ def agenda_item_edit(request: HttpRequest, network: str, pk: int) -> HttpRespons
             try:
                 services.agenda_item_update(item=item, by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                form.add_error(None, error)
+                show_errors(form, error)
             else:
                 messages.success(request, _("Het agendapunt is bewaard."))
                 return redirect(_agenda_url(meeting, f"item-{item.pk}"))
@@ -143,7 +140,7 @@ def agenda_item_remove(request: HttpRequest, network: str, pk: int) -> HttpRespo
     try:
         outcome = services.agenda_item_remove(item=item, by=request.user)
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     else:
         if outcome == "archived":
             messages.success(request, _("“%(title)s” is van de agenda gehaald en bewaard.") % {"title": item.title})
@@ -165,7 +162,7 @@ def agenda_item_move(request: HttpRequest, network: str, pk: int) -> HttpRespons
     try:
         services.agenda_item_move(item=item, direction=direction, by=request.user)
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
         return redirect(_agenda_url(item.meeting, f"item-{item.pk}"))
     text = _("“%(title)s” is een plaats omhoog geschoven.") if direction == "up" else _(
         "“%(title)s” is een plaats omlaag geschoven."
@@ -184,7 +181,7 @@ def agenda_reorder(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     except ValidationError as error:
         if _wants_json(request):
             return JsonResponse({"ok": False, "message": " ".join(error.messages)}, status=400)
-        _refused(request, error)
+        show_refusal(request, error)
     else:
         if _wants_json(request):
             return JsonResponse({"ok": True, "message": _("De nieuwe volgorde is bewaard.")})
@@ -199,7 +196,7 @@ def agenda_publish(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     try:
         services.agenda_publish(meeting=meeting, by=request.user)
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("De agenda is gepubliceerd: de leden worden verwittigd."))
     return redirect(_agenda_url(meeting))
@@ -236,7 +233,7 @@ def agenda_item_propose(request: HttpRequest, network: str, pk: int) -> HttpResp
         except AlreadySubmitted as earlier:
             return earlier.redirect(request)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_errors(form, error)
         else:
             messages.success(
                 request,
@@ -253,7 +250,7 @@ def agenda_proposal_accept(request: HttpRequest, network: str, pk: int) -> HttpR
     try:
         services.agenda_proposal_accept(item=item, by=request.user)
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("“%(title)s” staat nu op de agenda.") % {"title": item.title})
     return redirect(_agenda_url(item.meeting, "proposals-heading"))
@@ -272,7 +269,7 @@ def agenda_proposal_merge(request: HttpRequest, network: str, pk: int) -> HttpRe
             raise ValidationError(_("Kies een punt van deze agenda om het voorstel mee samen te voegen."))
         services.agenda_proposal_merge(item=item, into=into, by=request.user)
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     else:
         messages.success(
             request, _("“%(title)s” is samengevoegd met “%(into)s”.") % {"title": item.title, "into": into.title}
@@ -290,7 +287,7 @@ def agenda_proposal_decline(request: HttpRequest, network: str, pk: int) -> Http
             raise ValidationError(_("Geef een reden (hoogstens 1000 tekens) waarom het voorstel niet op de agenda komt."))
         services.agenda_proposal_decline(item=item, reason=form.cleaned_data["reason"], by=request.user)
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("Het voorstel “%(title)s” is afgewezen.") % {"title": item.title})
     return redirect(_agenda_url(item.meeting, "proposals-heading"))
@@ -309,7 +306,7 @@ def agenda_suggestion_add(request: HttpRequest, network: str, pk: int) -> HttpRe
     except AlreadySubmitted as earlier:
         return earlier.redirect(request)
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
         return redirect(_agenda_url(meeting, "suggestions-heading"))
     messages.success(request, _("“%(title)s” staat op de agenda.") % {"title": item.title})
     return redirect(_agenda_url(meeting, f"item-{item.pk}"))
@@ -348,7 +345,7 @@ def _attachment_add(request: HttpRequest, network: str, pk: int) -> HttpResponse
     except AlreadySubmitted as earlier:
         return earlier.redirect(request)
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     else:
         messages.success(
             request,
@@ -366,7 +363,7 @@ def attachment_remove(request: HttpRequest, network: str, pk: int) -> HttpRespon
     try:
         services.attachment_remove(attachment=attachment, by=request.user)
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("De bijlage “%(name)s” is verwijderd.") % {"name": attachment.name})
     return redirect(_agenda_url(item.meeting, f"item-{item.pk}"))

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from bodies.models import Person
 from core.dates import long_date
+from core.forms import show_errors, show_refusal
 from core.submissions import AlreadySubmitted, submit_once
 
 from .. import permissions
@@ -28,10 +29,6 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponse:
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
         return redirect(target)
     return redirect(fallback)
-
-
-def _error(request: HttpRequest, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
 
 
 def _minutes_url(meeting: Meeting, item_pk: int | None = None) -> str:
@@ -51,7 +48,7 @@ def attendance_reply(request: HttpRequest, network: str, pk: int) -> HttpRespons
             meeting=meeting, person=person, reply=request.POST.get("reply", ""), by=request.user
         )
     except ValidationError as error:
-        _error(request, error)
+        show_refusal(request, error)
     else:
         if attendance.reply == Attendance.Reply.ATTENDING:
             messages.success(request, _("Bewaard: je komt naar de vergadering."))
@@ -133,7 +130,7 @@ def minutes(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     try:
         services.meeting_minutes_save(meeting=meeting, minutes=form.minutes(), by=request.user)
     except ValidationError as error:
-        form.add_error(None, error)
+        show_errors(form, error)
         return _render_minutes(request, meeting, minutes_form=form, status=400)
     messages.success(request, _("Het verslag is bewaard."))
     return redirect(_minutes_url(meeting, _focus(request, items)))
@@ -169,7 +166,7 @@ def action_create(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     except AlreadySubmitted as earlier:
         return earlier.redirect(request)
     except ValidationError as error:
-        _error(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("Het actiepunt is genoteerd."))
     return redirect(_minutes_url(meeting, item.pk))
@@ -194,7 +191,7 @@ def minutes_submit(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     try:
         services.minutes_submit(meeting=meeting, by=request.user)
     except ValidationError as error:
-        _error(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("Het verslag ligt ter goedkeuring op de volgende vergadering."))
     return _back(request, _minutes_url(meeting))
@@ -216,7 +213,7 @@ def minutes_approve(request: HttpRequest, network: str, pk: int) -> HttpResponse
             raise ValidationError(_("Dit agendapunt legt een ander verslag ter goedkeuring voor."))
         services.minutes_approve(item=item, by=request.user)
     except ValidationError as error:
-        _error(request, error)
+        show_refusal(request, error)
         return _back(request, item.meeting.get_absolute_url())
     messages.success(
         request,

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bodies.models import Person
+from core.forms import show_errors, show_refusal
 from core.submissions import AlreadySubmitted, submit_once
 
 from .. import permissions
@@ -26,10 +27,6 @@ from ..selectors import decisions as selectors
 from ..services import decisions as services
 
 REGISTER_PAGE_SIZE = 50
-
-
-def _refused(request: HttpRequest, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
 
 
 @login_required
@@ -69,7 +66,7 @@ def decision_propose(request: HttpRequest, network: str, meeting: int) -> HttpRe
         except AlreadySubmitted as earlier:
             return earlier.redirect(request)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_errors(form, error)
         else:
             if decision.status == Decision.Status.OUT_OF_MANDATE:
                 messages.warning(request, decision.refusal_message())
@@ -77,7 +74,7 @@ def decision_propose(request: HttpRequest, network: str, meeting: int) -> HttpRe
                 messages.success(request, _("Het besluit is voorgelegd ter stemming."))
             return redirect(meeting)
     ctx = {
-        "network": network,
+        "network": meeting.body.network,
         "body": meeting.body,
         "meeting": meeting,
         "form": form,
@@ -102,7 +99,7 @@ def decision_vote(request: HttpRequest, network: str, pk: int) -> HttpResponse:
         try:
             vote = services.decision_vote(decision=decision, person=person, choice=form.cleaned_data["choice"])
         except ValidationError as error:
-            _refused(request, error)
+            show_refusal(request, error)
         else:
             messages.success(request, _("Je stem is geteld: %(choice)s.") % {"choice": vote.get_choice_display()})
     return redirect(meeting)
@@ -117,7 +114,7 @@ def decision_close(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     try:
         closed = services.decision_close(decision=decision, by=request.user)
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     else:
         messages.success(
             request, _("De stemming is afgesloten: %(outcome)s.") % {"outcome": closed.get_status_display()}
@@ -143,7 +140,7 @@ def decision_escalate(request: HttpRequest, network: str, pk: int) -> HttpRespon
     try:
         item = services.decision_escalate(decision=decision, by=request.user)
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     else:
         messages.success(
             request,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import show_errors, show_refusal
 from core.submissions import AlreadySubmitted, submit_once
 
 from .. import permissions
@@ -48,7 +49,7 @@ def meeting_create(request: HttpRequest, network: str, body: str) -> HttpRespons
         except AlreadySubmitted as earlier:
             return earlier.redirect(request)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("De vergadering is gepland."))
             return redirect(meeting)
@@ -66,7 +67,7 @@ def meeting_rules(request: HttpRequest, network: str, body: str) -> HttpResponse
         try:
             services.meeting_rules_update(body=body, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("De afspraken van %(body)s zijn bewaard.") % {"body": body.name})
             return redirect("meetings:list", network=body.network.slug, body=body.slug)
@@ -150,7 +151,7 @@ def attendance_record(request: HttpRequest, network: str, pk: int) -> HttpRespon
         except ValidationError as error:
             if request.htmx:
                 return _quorum_block(request, meeting, error=" ".join(error.messages))
-            messages.error(request, " ".join(error.messages))
+            show_refusal(request, error)
         else:
             if request.htmx:
                 return _quorum_block(request, meeting, saved=True)

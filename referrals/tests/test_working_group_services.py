@@ -4,7 +4,6 @@ import datetime
 import importlib
 
 import pytest
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -12,6 +11,7 @@ from bodies import permissions, seed
 from bodies.models import Body, Mandate, Membership, Person, Role
 from bodies.tests.factories import BodyFactory, PersonFactory, RoleFactory, UserFactory
 from core.tests.translations import english
+from core.tests.moved_models import moved_apps as apps
 from referrals.models import Assignment
 from referrals.services.assignments import working_group_start
 
@@ -49,7 +49,7 @@ def start(from_body, members, **overrides) -> Body:
         "members": members,
         "cadence_description": "1 X per maand",
         "rrule": "FREQ=MONTHLY",
-        "started_by": UserFactory(username="starter"),
+        "by": UserFactory(username="starter"),
         "due_date": timezone.localdate() + datetime.timedelta(days=60),
         **overrides,
     }
