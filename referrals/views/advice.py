@@ -110,7 +110,7 @@ def advice_give(request: HttpRequest, network: str, body: str) -> HttpResponse:
             else:
                 messages.success(request, _("Het advies aan %(body)s is vastgelegd.") % {"body": advice.to_body})
                 return redirect(_detail_url(advice))
-    ctx = {"network": body.network, "body": body, "form": form, "mandates": mandates}
+    ctx = {"network": body.network, "body": body, "form": form, "mandates": mandates, "action": _("Advies geven")}
     return render(request, "referrals/advice_form.html", ctx)
 
 
@@ -164,5 +164,16 @@ def advice_answer(request: HttpRequest, network: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Het antwoord van %(body)s is vastgelegd.") % {"body": advice.to_body})
             return redirect(_detail_url(advice))
-    ctx = {"network": advice.from_body.network, "advice": advice, "form": form}
+    network = advice.from_body.network
+    ctx = {
+        "network": network,
+        "advice": advice,
+        "form": form,
+        # What referrals/respond_base.html names.
+        "action": _("Beantwoorden"),
+        "record": advice,
+        "record_title": advice.subject,
+        "list_url": reverse("referrals:advice_list", kwargs={"network": network.slug}),
+        "list_label": _("Adviezen"),
+    }
     return render(request, "referrals/advice_answer.html", ctx)

@@ -99,7 +99,7 @@ def assignment_give(request: HttpRequest, network: str, body: str) -> HttpRespon
                     request, _("De opdracht aan %(body)s is vastgelegd.") % {"body": assignment.to_body}
                 )
                 return redirect(_detail_url(assignment))
-    ctx = {"network": body.network, "body": body, "form": form, "mandates": mandates}
+    ctx = {"network": body.network, "body": body, "form": form, "mandates": mandates, "action": _("Opdracht geven")}
     return render(request, "referrals/assignment_form.html", ctx)
 
 
@@ -135,7 +135,19 @@ def assignment_report(request: HttpRequest, network: str, pk: int) -> HttpRespon
         else:
             messages.success(request, _("De terugkoppeling van %(body)s is vastgelegd.") % {"body": assignment.to_body})
             return redirect(_detail_url(assignment))
-    ctx = {"network": assignment.from_body.network, "assignment": assignment, "form": form, "today": timezone.localdate()}
+    network = assignment.from_body.network
+    ctx = {
+        "network": network,
+        "assignment": assignment,
+        "form": form,
+        "today": timezone.localdate(),
+        # What referrals/respond_base.html names.
+        "action": _("Terugkoppelen"),
+        "record": assignment,
+        "record_title": assignment.display_title,
+        "list_url": reverse("referrals:assignment_list", kwargs={"network": network.slug}),
+        "list_label": _("Opdrachten"),
+    }
     return render(request, "referrals/assignment_report.html", ctx)
 
 
