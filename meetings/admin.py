@@ -29,15 +29,6 @@ class AttendanceForm(forms.ModelForm):
         model = Attendance
         fields = ["person", "status", "substitute", "substitute_name"]
 
-    def clean(self):
-        cleaned_data = super().clean()
-        # The inline formset has put the meeting on the instance before validation.
-        if self.instance.meeting_id:
-            for name in ("person", "substitute"):
-                person = cleaned_data.get(name)
-                if person is not None and person.network_id != self.instance.meeting.body.network_id:
-                    self.add_error(name, _("Deze persoon hoort bij een ander netwerk."))
-        return cleaned_data
 
 
 class AttendanceInline(admin.TabularInline):

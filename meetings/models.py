@@ -200,6 +200,15 @@ class Attendance(models.Model):
         return self.substitute.name if self.substitute_id else self.substitute_name
 
     def clean(self):
+        if self.meeting_id:
+            network_id = self.meeting.body.network_id
+            errors = {
+                name: _("Deze persoon hoort bij een ander netwerk.")
+                for name in ("person", "substitute")
+                if getattr(self, f"{name}_id") and getattr(self, name).network_id != network_id
+            }
+            if errors:
+                raise ValidationError(errors)
         substituted = self.status == self.Status.SUBSTITUTED
         chosen = bool(self.substitute_id) + bool(self.substitute_name.strip())
         if substituted and chosen != 1:
@@ -321,8 +330,24 @@ class AgendaItem(models.Model):
     def clean(self):
         if self.meeting_id and self.meeting.status == Meeting.Status.CANCELLED:
             raise ValidationError(_("Een geannuleerde vergadering krijgt geen agendapunten meer."))
-        if self.project_id and self.meeting_id and self.project.network_id != self.meeting.body.network_id:
+        if self.project_id and self.meeting_id:
+            self._clean_project()
+
+    def _clean_project(self):
+        # The network first: the refusal of an inactive project names it, which another network must not read.
+        project = self.project
+        if project.network_id != self.meeting.body.network_id:
             raise ValidationError({"project": _("Dit project hoort bij een ander netwerk.")})
+        already_about_it = self.pk and AgendaItem.objects.filter(pk=self.pk, project_id=project.pk).exists()
+        if not project.is_active and not already_about_it:
+            raise ValidationError(
+                {
+                    "project": _(
+                        "Het project “%(title)s” is %(status)s: kies een project in voorbereiding of een lopend project."
+                    )
+                    % {"title": project.title, "status": project.get_status_display().lower()}
+                }
+            )
 
 
 class AgendaChange(models.Model):
@@ -455,6 +480,10 @@ class ActionItem(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        if self.owner_id and self.meeting_id and self.owner.network_id != self.meeting.body.network_id:
+            raise ValidationError({"owner": _("Wie de actie opneemt, moet bij dit netwerk horen.")})
 
 
 class MinutesApproval(models.Model):

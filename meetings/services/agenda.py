@@ -119,19 +119,6 @@ def _check_presenter(meeting: Meeting, presenter: Person | None) -> None:
         )
 
 
-def _check_project(meeting: Meeting, project: Project | None, *, current_id: int | None = None) -> None:
-    """A project of the meeting's network, still active unless the item was already about it."""
-    if project is None:
-        return
-    if project.network_id != meeting.body.network_id:
-        raise ValidationError(_("Dit project hoort bij een ander netwerk."))
-    if not project.is_active and project.pk != current_id:
-        raise ValidationError(
-            _("Het project “%(title)s” is %(status)s: kies een project in voorbereiding of een lopend project.")
-            % {"title": project.title, "status": project.get_status_display().lower()}
-        )
-
-
 # --- Items -------------------------------------------------------------------------------
 
 
@@ -152,7 +139,6 @@ def agenda_item_add(
     meeting = _lock(meeting)
     _check_title_free(meeting, title)
     _check_presenter(meeting, presenter)
-    _check_project(meeting, project)
     item = AgendaItem(
         meeting=meeting,
         title=title.strip(),
@@ -185,8 +171,6 @@ def agenda_item_update(*, item: AgendaItem, by, **changes) -> AgendaItem:
         changes["description"] = changes["description"].strip()
     if "presenter" in changes:
         _check_presenter(meeting, changes["presenter"])
-    if "project" in changes:
-        _check_project(meeting, changes["project"], current_id=item.project_id)
     old_title = item.title
     changed = [name for name, value in changes.items() if getattr(item, name) != value]
     if not changed:
@@ -378,7 +362,6 @@ def agenda_item_propose(
             _("Voorstellen kon tot en met %(day)s.") % {"day": long_date(proposals_close_on(meeting))}
         )
     _check_title_free(meeting, title)
-    _check_project(meeting, project)
     item = AgendaItem(
         meeting=meeting,
         title=title.strip(),

@@ -119,8 +119,6 @@ def action_item_create(
     """Note an action agreed on an agenda item: who does it, and by when."""
     meeting = item.meeting
     _refuse_cancelled(meeting)
-    if owner.network_id != meeting.body.network_id:
-        raise ValidationError(_("Wie de actie opneemt, moet bij dit netwerk horen."))
     if due_date < meeting.date:
         raise ValidationError(_("De vervaldatum mag niet vóór de vergadering liggen."))
     action = ActionItem(
