@@ -5,9 +5,11 @@ through the form like a person would.
 """
 
 import os
+from collections.abc import Callable
 
 import pytest
-from django.db import IntegrityError, connection
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
 from bodies import seed
 from bodies.models import Body, Network, Seat
@@ -21,7 +23,7 @@ from bodies.tests.factories import (
     SeatFactory,
     UserFactory,
 )
-from core.tests.snapshot import Snapshot
+from core.tests.snapshot import WRITES, Snapshot
 from mfa.policy import mfa_required
 from mfa.tests.helpers import verified_login as verified_login_of
 
@@ -51,25 +53,35 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nl-BE", "viewport": {"width": 1280, "height": 900}}
 
 
+@pytest.fixture(autouse=True)
+def _watch_writes():
+    # Writes a test makes itself; persona snapshots are written again only before any.
+    WRITES.seen = False
+    with connection.execute_wrapper(WRITES):
+        yield
+
+
 @pytest.fixture(scope="session")
 def seed_rows(django_db_setup, django_db_blocker):
     """The seed network's rows, loaded once per test database (the load is some 1,300 queries)."""
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), WRITES.quiet():
         return Snapshot(lambda: network_load_seed(demo_people=False))
 
 
 @pytest.fixture
-def network(db, seed_rows):
+def network(cast, seed_rows):
     """The Plan-trekkers network as the seed documents describe it, without demo people."""
     if not connection.in_atomic_block:
         # A transactional test: the flush after the one before made content types and
         # permissions anew, with other ids than the snapshot refers to.
         return network_load_seed(demo_people=False).network
     try:
-        seed_rows.restore()
+        with WRITES.quiet():
+            seed_rows.restore()
     except IntegrityError:
         # Rows made before this fixture (another network, say) hold some of the snapshot's ids.
         return network_load_seed(demo_people=False).network
+    cast.restored.add("network")
     return Network.objects.get(slug=seed.NETWORK["slug"])
 
 
@@ -96,9 +108,22 @@ def seat_person(network, *, username: str, name: str, organization: str, seats, 
     return user
 
 
-@pytest.fixture
-def coordinator(network):
-    """Sits in the Kernteam and, without vote, in the Beleidsgroep (seed 000)."""
+# How each persona is made, by fixture name, with the fixtures it is made from. Made in
+# this order once per test database (cast_rows), each on top of those before it, so that
+# their rows have ids of their own and any of them can be written again with any other.
+CAST: dict[str, tuple[tuple[str, ...], Callable]] = {}
+
+
+def persona(*needs: str):
+    def register(make):
+        CAST[make.__name__.removeprefix("make_")] = (needs, make)
+        return make
+
+    return register
+
+
+@persona("network")
+def make_coordinator(network):
     return seat_person(
         network,
         username="coordinator",
@@ -108,8 +133,8 @@ def coordinator(network):
     )
 
 
-@pytest.fixture
-def voting_member(network):
+@persona("network")
+def make_voting_member(network):
     return seat_person(
         network,
         username="kernpartner",
@@ -119,9 +144,8 @@ def voting_member(network):
     )
 
 
-@pytest.fixture
-def member_without_vote(network):
-    """An ad hoc expert invited to the Beleidsgroep, without voting right."""
+@persona("network")
+def make_member_without_vote(network):
     return seat_person(
         network,
         username="expert",
@@ -133,9 +157,8 @@ def member_without_vote(network):
     )
 
 
-@pytest.fixture
-def chair(network):
-    """An employer who chairs the Beleidsgroep: the coordinator's rights, for that body only."""
+@persona("network")
+def make_chair(network):
     return seat_person(
         network,
         username="voorzitter",
@@ -146,9 +169,8 @@ def chair(network):
     )
 
 
-@pytest.fixture
-def working_group(network):
-    """A working group under the Beleidsgroep: no body sits in it ex officio."""
+@persona("network")
+def make_working_group(network):
     return BodyFactory(
         network=network,
         name="Werkgroep Vorming",
@@ -157,9 +179,8 @@ def working_group(network):
     )
 
 
-@pytest.fixture
-def working_group_member(network, working_group):
-    """Sits only in a working group: of the network, outside the four bodies (and the Forum)."""
+@persona("network", "working_group")
+def make_working_group_member(network, working_group):
     user = UserFactory(username="werkgroeplid", first_name="Ilse", last_name="Vos")
     MembershipFactory(
         seat=SeatFactory(body=working_group),
@@ -169,8 +190,8 @@ def working_group_member(network, working_group):
     return user
 
 
-@pytest.fixture
-def forum_member(network):
+@persona("network")
+def make_forum_member(network):
     return seat_person(
         network,
         username="sector",
@@ -180,20 +201,18 @@ def forum_member(network):
     )
 
 
-@pytest.fixture
-def outsider(db):
-    """A login that belongs to no network at all."""
+@persona()
+def make_outsider():
     return UserFactory(username="outsider")
 
 
-@pytest.fixture
-def other_network(db):
+@persona()
+def make_other_network():
     return NetworkFactory(name="Ander netwerk", slug="ander-netwerk")
 
 
-@pytest.fixture
-def other_network_member(other_network):
-    """Sits in a body of another network on the same installation."""
+@persona("other_network")
+def make_other_network_member(other_network):
     body = BodyFactory(network=other_network, name="Stuurgroep", slug="stuurgroep")
     membership = MembershipFactory(
         seat=SeatFactory(body=body), person__user=UserFactory(username="elders"), person__name="Piet Anders"
@@ -201,9 +220,128 @@ def other_network_member(other_network):
     return membership.person.user
 
 
-@pytest.fixture
-def network_admin(db):
+@persona()
+def make_network_admin():
     return UserFactory(username="beheerder", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(scope="session")
+def cast_rows(seed_rows, django_db_blocker):
+    """Each persona's rows (logins, people, memberships and the access rows their signals
+    wrote), made once per test database on top of the seed, then rolled back."""
+    snapshots = {}
+    with django_db_blocker.unblock(), WRITES.quiet(), transaction.atomic():
+        seed_rows.restore()
+        made = {"network": Network.objects.get(slug=seed.NETWORK["slug"])}
+        for name, (needs, make) in CAST.items():
+            snapshots[name] = Snapshot(lambda: make(*(made[need] for need in needs)), keep=True)
+            made[name] = snapshots[name].made
+        transaction.set_rollback(True)
+    return snapshots, timezone.localdate()
+
+
+class Cast:
+    """One test's cast: which snapshots it wrote again, to know which others fit on top."""
+
+    def __init__(self, snapshots: dict[str, Snapshot], taken_on):
+        self.snapshots = snapshots
+        self.taken_on = taken_on
+        self.makers = CAST
+        self.restored: set[str] = set()
+
+    def get(self, name: str, *made):
+        needs, make = CAST[name]
+        snapshot = self.snapshots[name]
+        if self.restore(name, snapshot, needs):
+            return snapshot.made_again()
+        return make(*made)
+
+    def restore(self, name: str, snapshot: Snapshot, needs) -> bool:
+        """Write the snapshot's rows again if they fit on this test's rows; False if not."""
+        # The same fallback as `network`'s, and: what it is made from must be the snapshot's
+        # rows, the test must not have written rows of its own (signals would have seen them),
+        # and the day must be the one the access groups were worked out for.
+        if not (
+            connection.in_atomic_block
+            and not WRITES.seen
+            and self.restored.issuperset(needs)
+            and timezone.localdate() == self.taken_on
+        ):
+            return False
+        try:
+            with WRITES.quiet():
+                snapshot.restore()
+        except IntegrityError:
+            return False
+        self.restored.add(name)
+        return True
+
+
+@pytest.fixture
+def cast(db, cast_rows):
+    return Cast(*cast_rows)
+
+
+@pytest.fixture
+def coordinator(cast, network):
+    """Sits in the Kernteam and, without vote, in the Beleidsgroep (seed 000)."""
+    return cast.get("coordinator", network)
+
+
+@pytest.fixture
+def voting_member(cast, network):
+    return cast.get("voting_member", network)
+
+
+@pytest.fixture
+def member_without_vote(cast, network):
+    """An ad hoc expert invited to the Beleidsgroep, without voting right."""
+    return cast.get("member_without_vote", network)
+
+
+@pytest.fixture
+def chair(cast, network):
+    """An employer who chairs the Beleidsgroep: the coordinator's rights, for that body only."""
+    return cast.get("chair", network)
+
+
+@pytest.fixture
+def working_group(cast, network):
+    """A working group under the Beleidsgroep: no body sits in it ex officio."""
+    return cast.get("working_group", network)
+
+
+@pytest.fixture
+def working_group_member(cast, network, working_group):
+    """Sits only in a working group: of the network, outside the four bodies (and the Forum)."""
+    return cast.get("working_group_member", network, working_group)
+
+
+@pytest.fixture
+def forum_member(cast, network):
+    return cast.get("forum_member", network)
+
+
+@pytest.fixture
+def outsider(cast):
+    """A login that belongs to no network at all."""
+    return cast.get("outsider")
+
+
+@pytest.fixture
+def other_network(cast):
+    return cast.get("other_network")
+
+
+@pytest.fixture
+def other_network_member(cast, other_network):
+    """Sits in a body of another network on the same installation."""
+    return cast.get("other_network_member", other_network)
+
+
+@pytest.fixture
+def network_admin(cast):
+    return cast.get("network_admin")
 
 
 @pytest.fixture
