@@ -31,6 +31,20 @@ from mfa.tests.helpers import verified_login as verified_login_of
 # calls from such a thread unless told that the tests know what they do.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+def on_postgresql() -> bool:
+    return os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgresql"))
+
+
+def pytest_collection_modifyitems(config, items):
+    # Deselected, not skipped: on SQLite such a test could only pass without meaning.
+    if on_postgresql():
+        return
+    deselected = [item for item in items if item.get_closest_marker("postgres")]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     # Debian's Chromium, never a downloaded browser; no network chatter from it.
