@@ -44,10 +44,11 @@ class Snapshot:
         with transaction.atomic():
             for model, rows in self.rows.items():
                 model._base_manager.bulk_create([model(**row) for row in rows])
-            # Rows came with their ids: PostgreSQL's sequences must move past them.
-            with connection.cursor() as cursor:
-                for statement in connection.ops.sequence_reset_sql(no_style(), list(self.rows)):
-                    cursor.execute(statement)
+            # Rows came with their ids: PostgreSQL's sequences must move past them (one round trip).
+            statements = connection.ops.sequence_reset_sql(no_style(), list(self.rows))
+            if statements:
+                with connection.cursor() as cursor:
+                    cursor.execute(";\n".join(statements))
 
     def made_again(self):
         """What `make` returned, read afresh from the restored rows (no state shared between tests)."""
