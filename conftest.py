@@ -1,7 +1,10 @@
 """The cast of the tests: the seed network and the people who use it.
 
 Every persona is a login with a known password, so browser tests can sign in
-through the form like a person would.
+through the form like a person would. The seed and each persona are made once per
+test database and written again per test from snapshots (core/tests/snapshot.py),
+with the rows their signals wrote (access groups, history); core/tests/test_cast.py
+checks that they are what the factories make.
 """
 
 import os
