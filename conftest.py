@@ -34,6 +34,7 @@ from mfa.tests.helpers import verified_login as verified_login_of
 # calls from such a thread unless told that the tests know what they do.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+
 def on_postgresql() -> bool:
     return os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgresql"))
 
