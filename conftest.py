@@ -7,10 +7,12 @@ with the rows their signals wrote (access groups, history); core/tests/test_cast
 checks that they are what the factories make.
 """
 
+import io
 import os
 from collections.abc import Callable
 
 import pytest
+from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
@@ -101,6 +103,27 @@ def network(cast, seed_rows):
         return network_load_seed(demo_people=False).network
     cast.restored.add("network")
     return Network.objects.get(slug=seed.NETWORK["slug"])
+
+
+def load_demo_network() -> Network:
+    call_command("load_plantrekkers", "--demo-people", stdout=io.StringIO())
+    return Network.objects.get(slug=seed.NETWORK["slug"])
+
+
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker):
+    """The network with its demo people, loaded once per test database (some 2 s a load)."""
+    with django_db_blocker.unblock(), WRITES.quiet():
+        return Snapshot(load_demo_network), timezone.localdate()
+
+
+@pytest.fixture
+def demo_network(cast, demo_rows):
+    """The Plan-trekkers network with the demo people, as `make run` loads it."""
+    snapshot, taken_on = demo_rows
+    if taken_on == cast.taken_on and cast.restore("demo_network", snapshot, ()):
+        return snapshot.made_again()
+    return load_demo_network()
 
 
 def seat(network, body_name: str, role_name: str) -> Seat:
