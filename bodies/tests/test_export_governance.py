@@ -92,12 +92,6 @@ def seed_network():
 
 
 @pytest.fixture
-def demo_network():
-    call_command("load_plantrekkers", "--demo-people", stdout=io.StringIO())
-    return Network.objects.get(slug="plantrekkers")
-
-
-@pytest.fixture
 def a_year_ago():
     return timezone.localdate() - datetime.timedelta(days=365)
 

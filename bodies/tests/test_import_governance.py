@@ -60,12 +60,6 @@ def row_counts() -> dict[str, int]:
 
 
 @pytest.fixture
-def demo_network():
-    call_command("load_plantrekkers", "--demo-people", stdout=io.StringIO())
-    return Network.objects.get(slug="plantrekkers")
-
-
-@pytest.fixture
 def rich_network(demo_network):
     """The demo network with every optional field filled in somewhere."""
     network = demo_network

@@ -15,13 +15,17 @@ import datetime
 import re
 
 import pytest
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLResolver, get_resolver, reverse
 
 from bodies import seed
-from bodies.models import Body, Mandate
-from referrals.models import Advice, Assignment
+from bodies.models import Body, Mandate, Network
+from core.tests.snapshot import WRITES, Snapshot
 from meetings.services.decisions import decision_propose
 from meetings.tests.factories import MeetingFactory
+from referrals.models import Advice, Assignment
 from calendars.tests.factories import FeedTokenFactory  # CAL
 from django.core.files.base import ContentFile  # AGENDA
 from meetings.models import AgendaAttachment, AgendaItem  # AGENDA
@@ -221,9 +225,8 @@ def anonymous():
     return None
 
 
-@pytest.fixture
-def records(network, other_network_member, coordinator, voting_member, member_without_vote, chair, forum_member):
-    """The whole cast, and one record of each kind around the Beleidsgroep."""
+def make_records(network, voting_member) -> dict:
+    """One record of each kind around the Beleidsgroep."""
     bodies = {body.name: body for body in Body.objects.filter(network=network)}
     beleidsgroep, forum = bodies[seed.BELEIDSGROEP], bodies[seed.FORUM]
     meeting = MeetingFactory(body=beleidsgroep, date=datetime.date(2026, 12, 1))
@@ -256,15 +259,59 @@ def records(network, other_network_member, coordinator, voting_member, member_wi
     records["attachment"] = AgendaAttachment(
         item=records["agenda_item"], name="begroting.pdf", size=9, content_type="application/pdf"
     )
-    records["attachment"].file.save("begroting.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    records["attachment"].file.save("begroting.pdf", ContentFile(ATTACHMENT), save=True)
     # PROJECTS: a project the Beleidsgroep follows up.
     records["project"] = Project.objects.create(network=network, title="Crisisopvang", body=beleidsgroep)
+    return records
+
+
+ATTACHMENT = b"%PDF-1.4\n"
+
+# What the records are made on: the whole cast, so that any persona fits in with them.
+CAST_OF_RECORDS = ["network", "other_network", "other_network_member", "forum_member", "member_without_vote"]
+CAST_OF_RECORDS += ["voting_member", "chair", "coordinator"]
+
+
+@pytest.fixture(scope="module")
+def records_rows(seed_rows, cast_rows, django_db_blocker, tmp_path_factory):
+    """The records' rows, made once for the module on top of the seed and the cast, then rolled back."""
+    snapshots, _ = cast_rows
+    with django_db_blocker.unblock(), WRITES.quiet(), transaction.atomic():
+        seed_rows.restore()
+        for snapshot in snapshots.values():
+            snapshot.restore()
+        with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("records"))):
+            network = Network.objects.get(slug=PARAMETERS["network"])
+            rows = Snapshot(lambda: make_records(network, snapshots["voting_member"].made_again()))
+        transaction.set_rollback(True)
+    return rows
+
+
+@pytest.fixture
+def records(
+    cast, network, other_network_member, coordinator, voting_member, member_without_vote, chair, forum_member, records_rows
+):
+    """The whole cast, and one record of each kind around the Beleidsgroep: the same rows in every test."""
+    if not cast.restore("records", records_rows, CAST_OF_RECORDS):
+        return make_records(network, voting_member)
+    records = {kind: type(made)._base_manager.get(pk=made.pk) for kind, made in records_rows.made.items()}
+    # The file is not a row: written again into this test's MEDIA_ROOT, where a removal may delete it.
+    name = records["attachment"].file.name
+    assert default_storage.save(name, ContentFile(ATTACHMENT)) == name
     return records
 
 
 @pytest.fixture(autouse=True)
 def agenda_media(settings, tmp_path):  # AGENDA: attachments of the records land in a temporary folder
     settings.MEDIA_ROOT = str(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def pages_not_rendered(monkeypatch):
+    # Only the status (and a redirect's target) is asserted, which the views decide before
+    # any template is rendered: an empty page saves the rendering (pretix's perf_patch).
+    # The pages themselves are rendered by each view's own tests.
+    monkeypatch.setattr("django.template.backends.django.Template.render", lambda *args, **kwargs: "")
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

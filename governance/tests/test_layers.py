@@ -84,3 +84,13 @@ def test_the_reader_finds_imports_wherever_they_stand(monkeypatch, source, found
     module = ROOT / "bodies" / "layer_probe.py"
     monkeypatch.setattr(Path, "read_text", lambda self, *args, **kwargs: source)
     assert imported_apps(module) == found
+
+
+def test_the_suite_collects_the_tests_of_every_app():
+    import configparser
+
+    ini = configparser.ConfigParser()
+    ini.read(ROOT / "pytest.ini")
+    collected = set(ini["pytest"]["testpaths"].split())
+    with_tests = {path.parent.parent.name for path in ROOT.glob("*/tests/__init__.py")}
+    assert with_tests <= collected

@@ -1,4 +1,8 @@
-"""Two votes of one member submitted at the same moment leave exactly one vote."""
+"""Two votes of one member submitted at the same moment leave exactly one vote.
+
+PostgreSQL only (marker `postgres`, the PostgreSQL run of .ci/run): that is where
+select_for_update locks the decision; SQLite ignores it and serialises whole writes.
+"""
 
 import datetime
 import threading
@@ -13,10 +17,11 @@ from meetings.models import Vote
 from meetings.services.decisions import decision_propose, decision_vote
 from meetings.tests.factories import AttendanceFactory, MeetingFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 
 
 def test_two_simultaneous_votes_of_one_member_leave_one_vote(network, voting_member):
+    assert connection.vendor == "postgresql", "run on PostgreSQL (DATABASE_URL), where the lock is real"
     beleidsgroep = Body.objects.get(network=network, name=seed.BELEIDSGROEP)
     meeting = MeetingFactory(body=beleidsgroep, date=datetime.date(2026, 12, 1))
     person = Person.objects.get(user=voting_member)
@@ -45,6 +50,6 @@ def test_two_simultaneous_votes_of_one_member_leave_one_vote(network, voting_mem
 
     # Never two votes: the unique constraint holds whatever the database does.
     assert Vote.objects.filter(decision=decision).count() == outcomes.count("counted") <= 1
-    # PostgreSQL makes the second vote wait, SQLite (immediate transactions, busy
-    # timeout) too; then the rule's message refuses it.
+    # PostgreSQL makes the second vote wait for the lock; then the rule's message refuses it.
     assert sorted(outcomes) == ["counted", "refused"]
+    assert Vote.objects.filter(decision=decision, person=person).count() == 1

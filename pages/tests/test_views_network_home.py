@@ -125,7 +125,12 @@ def test_it_leaves_out_bodies_that_are_no_longer_active(login, network, coordina
 def test_it_links_to_the_org_chart(login, network, coordinator):
     response = login(coordinator).get(home_url(network))
 
-    assertContains(response, f'href="{reverse("bodies:chart", kwargs={"network": network.slug})}"')
+    link = f'href="{reverse("bodies:chart", kwargs={"network": network.slug})}"'
+    assertContains(response, link)
+    # In the page's own content: the navigation bar carries the same link on every page.
+    main = re.search(r"<main\b.*?</main>", response.content.decode(), re.S)
+    assert main, "the page has no <main>"
+    assert link in main.group(0)
 
 
 def test_it_does_not_show_bodies_of_other_networks(login, network, coordinator, other_network_member):
