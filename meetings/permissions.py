@@ -36,6 +36,7 @@ __all__ = [
     "get_network_for_user",
     "may",
     "require",
+    "require_of",
     "may_see_agenda",
     "may_read_minutes",
     "may_read_decision",
@@ -47,6 +48,15 @@ __all__ = [
     "get_action_for_user",
     "get_attachment_for_user",
 ]
+
+
+def require_of(by, permission: str, obj) -> None:
+    """For a service: the acting user must hold `permission` on `obj` (PermissionDenied if not).
+
+    `by` None is the system acting (the planner, a task, a seed load), which no right limits.
+    """
+    if by is not None:
+        permissions.require(by, permission, obj)
 
 
 def may_see_agenda(user, meeting: Meeting) -> bool:

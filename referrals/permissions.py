@@ -21,11 +21,21 @@ __all__ = [
     "may",
     "prefetch",
     "require",
+    "require_of",
     "may_answer_advice",
     "may_report_assignment",
     "get_advice_for_user",
     "get_assignment_for_user",
 ]
+
+
+def require_of(by, permission: str, body) -> None:
+    """For a service: the acting user must hold `permission` on `body` (PermissionDenied if not).
+
+    `by` None is the system acting (a seed load, an import), which no right limits.
+    """
+    if by is not None:
+        permissions.require(by, permission, body)
 
 
 def may_answer_advice(user, advice: Advice) -> bool:

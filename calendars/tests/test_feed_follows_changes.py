@@ -38,7 +38,7 @@ def test_a_moved_then_cancelled_meeting_is_followed_through_in_every_feed(client
     new_day = today + datetime.timedelta(days=12)
     meeting_move(
         meeting=meeting, date=new_day, start_time=datetime.time(9, 30), duration_minutes=90,
-        location="Kantoor Hasselt", moved_by=coordinator,
+        location="Kantoor Hasselt", by=coordinator,
     )
     moved = the_event(client, url, meeting)
 

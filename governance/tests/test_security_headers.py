@@ -14,6 +14,7 @@ from bodies.tests.test_permission_matrix import (  # noqa: F401 (fixtures)
     POST_ONLY,
     agenda_media,
     records,
+    records_rows,
     routes,
     url_for,
 )

@@ -45,6 +45,7 @@ from bodies.models import Person
 from core.dates import long_date
 from projects.models import Project
 
+from .. import permissions
 from ..models import AgendaAttachment, AgendaChange, AgendaItem, Decision, Meeting
 from ..signals import agenda_changed, agenda_published, proposal_decided, proposal_made
 from .meetings import meeting_members
@@ -136,6 +137,7 @@ def agenda_item_add(
     source_key: str = "",
 ) -> AgendaItem:
     """Put an item at the end of the agenda."""
+    permissions.require_of(by, permissions.RUN, meeting.body)
     meeting = _lock(meeting)
     _check_title_free(meeting, title)
     _check_presenter(meeting, presenter)
@@ -160,6 +162,7 @@ def agenda_item_add(
 @transaction.atomic
 def agenda_item_update(*, item: AgendaItem, by, **changes) -> AgendaItem:
     """Change an item's title, description, kind, presenter, planned time or project."""
+    permissions.require_of(by, permissions.RUN, item.meeting.body)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable here: {sorted(unknown)}")
@@ -188,6 +191,7 @@ def agenda_item_update(*, item: AgendaItem, by, **changes) -> AgendaItem:
 @transaction.atomic
 def agenda_item_remove(*, item: AgendaItem, by) -> str:
     """Take an item off the agenda: "deleted" from a draft, "archived" once it matters later."""
+    permissions.require_of(by, permissions.RUN, item.meeting.body)
     meeting, item = _lock_item(item)
     if item.status != AgendaItem.Status.ACCEPTED:
         raise ValidationError(_("Dit punt staat niet (meer) op de agenda."))
@@ -221,6 +225,7 @@ def agenda_reorder(*, meeting: Meeting, order: Sequence[int], by) -> list[Agenda
     An id that is not an item of this meeting's agenda (another meeting's, another
     network's, a proposal, a made-up number) refuses the whole order.
     """
+    permissions.require_of(by, permissions.RUN, meeting.body)
     meeting = _lock(meeting)
     items = {item.pk: item for item in meeting.agenda_items.on_agenda()}
     try:
@@ -244,6 +249,7 @@ def agenda_reorder(*, meeting: Meeting, order: Sequence[int], by) -> list[Agenda
 @transaction.atomic
 def agenda_item_move(*, item: AgendaItem, direction: str, by) -> list[AgendaItem]:
     """Move an item one place up or down; at the top or bottom nothing changes."""
+    permissions.require_of(by, permissions.RUN, item.meeting.body)
     if direction not in ("up", "down"):
         raise ValidationError(_("Kies omhoog of omlaag."))
     meeting, item = _lock_item(item)
@@ -260,6 +266,7 @@ def agenda_item_move(*, item: AgendaItem, direction: str, by) -> list[AgendaItem
 @transaction.atomic
 def agenda_publish(*, meeting: Meeting, by) -> Meeting:
     """Publish the agenda: the network may read it, the invited are told (agenda_published)."""
+    permissions.require_of(by, permissions.RUN, meeting.body)
     meeting = _lock(meeting)
     if meeting.is_agenda_published:
         raise ValidationError(_("Deze agenda is al gepubliceerd."))
@@ -354,6 +361,7 @@ def agenda_item_propose(
     project: Project | None = None,
 ) -> AgendaItem:
     """A member proposes an item; the coordinator or the chair decides on it."""
+    permissions.require_of(by, permissions.PROPOSE_DECISION, meeting.body)
     meeting = _lock(meeting)
     if not proposals_open(meeting):
         if meeting.is_agenda_published:
@@ -388,6 +396,7 @@ def _lock_proposal(item: AgendaItem) -> tuple[Meeting, AgendaItem]:
 @transaction.atomic
 def agenda_proposal_accept(*, item: AgendaItem, by) -> AgendaItem:
     """The proposal joins the agenda, at the end."""
+    permissions.require_of(by, permissions.RUN, item.meeting.body)
     meeting, item = _lock_proposal(item)
     item.status = AgendaItem.Status.ACCEPTED
     item.position = _next_position(meeting)
@@ -412,6 +421,7 @@ def agenda_proposal_merge(*, item: AgendaItem, into: AgendaItem, by) -> AgendaIt
     about another project keeps it; the merged proposal keeps its own and the agenda
     shows it under the target).
     """
+    permissions.require_of(by, permissions.RUN, item.meeting.body)
     meeting, item = _lock_proposal(item)
     if into.meeting_id != meeting.pk or into.pk == item.pk:
         raise ValidationError(_("Kies een punt van deze agenda om het voorstel mee samen te voegen."))
@@ -448,6 +458,7 @@ def agenda_proposal_merge(*, item: AgendaItem, into: AgendaItem, by) -> AgendaIt
 @transaction.atomic
 def agenda_proposal_decline(*, item: AgendaItem, reason: str, by) -> AgendaItem:
     """The proposal does not come on the agenda; the proposer reads why."""
+    permissions.require_of(by, permissions.RUN, item.meeting.body)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Geef een reden waarom het voorstel niet op de agenda komt."))
@@ -471,6 +482,7 @@ def agenda_suggestion_add(*, meeting: Meeting, key: str, by) -> AgendaItem:
     suggestions for this meeting (meetings.selectors.agenda.suggestions), so a forged
     or foreign id is refused. Each is added once per meeting.
     """
+    permissions.require_of(by, permissions.RUN, meeting.body)
     from ..selectors.agenda import suggestions
 
     meeting = _lock(meeting)
@@ -593,6 +605,7 @@ def check_upload(upload) -> tuple[str, str]:
 @transaction.atomic
 def attachment_add(*, item: AgendaItem, upload, by) -> AgendaAttachment:
     """Attach a file to an agenda item, after checking its size, extension and content."""
+    permissions.require_of(by, permissions.RUN, item.meeting.body)
     meeting, item = _lock_item(item)
     if item.status != AgendaItem.Status.ACCEPTED:
         raise ValidationError(_("Dit punt staat niet (meer) op de agenda."))
@@ -619,6 +632,7 @@ def attachment_add(*, item: AgendaItem, upload, by) -> AgendaAttachment:
 @transaction.atomic
 def attachment_remove(*, attachment: AgendaAttachment, by) -> None:
     """Remove an attachment; its file goes once the transaction commits."""
+    permissions.require_of(by, permissions.RUN, attachment.item.meeting.body)
     meeting, item = _lock_item(attachment.item)
     attachment = AgendaAttachment.objects.get(pk=attachment.pk)
     if _user(by) is not None:

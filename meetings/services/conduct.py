@@ -9,7 +9,7 @@ only by a later meeting of the body, on the agenda item that puts them before it
 import datetime
 from collections.abc import Mapping
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from bodies.models import Person
 from core.dates import long_date
 
 from .. import signals
+from .. import permissions
 from ..models import ActionItem, AgendaItem, Attendance, Meeting, MinutesApproval
 from .meetings import meeting_members
 
@@ -85,6 +86,7 @@ def meeting_minutes_save(*, meeting: Meeting, minutes: Mapping[int, str], by=Non
     meeting's agenda refuses the whole save. Returns the items whose text changed.
     Approved minutes stay as they were approved.
     """
+    permissions.require_of(by, permissions.RUN, meeting.body)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _editable_minutes(meeting)
     items = {item.pk: item for item in meeting.agenda_items.on_agenda().filter(pk__in=list(minutes))}
@@ -117,6 +119,7 @@ def action_item_create(
     *, item: AgendaItem, title: str, owner: Person, due_date: datetime.date, by=None
 ) -> ActionItem:
     """Note an action agreed on an agenda item: who does it, and by when."""
+    permissions.require_of(by, permissions.RUN, item.meeting.body)
     meeting = item.meeting
     _refuse_cancelled(meeting)
     if due_date < meeting.date:
@@ -138,6 +141,8 @@ def action_item_create(
 @transaction.atomic
 def action_item_done(*, action: ActionItem, by=None) -> ActionItem:
     """Mark an action done; a second click finds it done already and changes nothing."""
+    if by is not None and not permissions.may_mark_action_done(by, action):
+        raise PermissionDenied
     action = ActionItem.objects.select_for_update().get(pk=action.pk)
     if action.status == ActionItem.Status.DONE:
         return action
@@ -156,6 +161,7 @@ def minutes_submit(*, meeting: Meeting, by=None, today: datetime.date | None = N
     (meetings.selectors.agenda.suggestions), as it does when that meeting is cancelled
     or passes without approving them.
     """
+    permissions.require_of(by, permissions.RUN, meeting.body)
     from .agenda import agenda_suggestion_add
 
     today = today or timezone.localdate()
@@ -210,6 +216,7 @@ def minutes_approve(*, item: AgendaItem, by=None, today: datetime.date | None = 
     The meeting's act: from its day on, never before; by those recorded present,
     whose names are kept with the approval; the approved meeting then points to it.
     """
+    permissions.require_of(by, permissions.RUN, item.meeting.body)
     today = today or timezone.localdate()
     item = AgendaItem.objects.select_related("meeting__body", "minutes_of").get(pk=item.pk)
     if item.minutes_of_id is None or item.status != AgendaItem.Status.ACCEPTED:

@@ -25,6 +25,7 @@ from bodies.models import Body, MajorityRule, Mandate, Person
 from bodies.sittings import members_on
 from core.dates import long_date
 
+from .. import permissions
 from ..models import AgendaItem, Attendance, Decision, Meeting, Vote
 
 
@@ -49,6 +50,7 @@ def decision_propose(
     agenda_item: AgendaItem | None = None,
 ) -> Decision:
     """Record a proposed decision, checked against the body's mandates on the meeting date."""
+    permissions.require_of(by, permissions.PROPOSE_DECISION, meeting.body)
     body = meeting.body
     if meeting.status == Meeting.Status.CANCELLED:
         raise ValidationError(_("Deze vergadering is geannuleerd: er worden geen besluiten genomen."))
@@ -167,6 +169,7 @@ def outcome(rule: str, *, votes_for: int, votes_against: int) -> str:
 @transaction.atomic
 def decision_close(*, decision: Decision, by) -> Decision:
     """Close the vote and compute the outcome, if the quorum is met."""
+    permissions.require_of(by, permissions.RUN, decision.meeting.body)
     decision = Decision.objects.select_for_update().select_related("meeting__body").get(pk=decision.pk)
     if not decision.is_open:
         raise ValidationError(_("De stemming over dit besluit is al afgesloten."))
@@ -201,6 +204,7 @@ def decision_close(*, decision: Decision, by) -> Decision:
 @transaction.atomic
 def decision_escalate(*, decision: Decision, by) -> AgendaItem:
     """Put an out-of-mandate decision on the next agenda of the body that holds the mandate."""
+    permissions.require_of(by, permissions.COORDINATE, decision.meeting.body.network)
     # mandate_holder is a nullable join, which PostgreSQL will not lock: lock the row only.
     decision = (
         Decision.objects.select_for_update(of=("self",))

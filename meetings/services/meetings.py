@@ -17,6 +17,7 @@ from bodies.models import Body, Person
 from bodies.sittings import members_on
 from core.dates import long_date
 
+from .. import permissions
 from ..models import Attendance, Meeting
 from ..signals import meeting_added
 
@@ -28,7 +29,7 @@ def meeting_create(
     date: datetime.date,
     start_time: datetime.time | None = None,
     location: str = "",
-    created_by=None,
+    by=None,
     duration_minutes: int | None = None,
 ) -> Meeting:
     """Plan a meeting of a body on a date (by hand: it has no cadence date).
@@ -36,15 +37,16 @@ def meeting_create(
     `meeting_added` is sent, so its members get at once what a planned meeting's get
     on the same day (the call for items, or the reminder that is due).
     """
+    permissions.require_of(by, permissions.RUN, body)
     meeting = Meeting(
         body=body, date=date, start_time=start_time, duration_minutes=duration_minutes, location=location
     )
     meeting.full_clean()
-    if getattr(created_by, "is_authenticated", False):
+    if getattr(by, "is_authenticated", False):
         # The history names the planner, also when no request is around (a shell, a task).
-        meeting._history_user = created_by
+        meeting._history_user = by
     meeting.save()
-    meeting_added.send(sender=Meeting, meeting=meeting, by=created_by)
+    meeting_added.send(sender=Meeting, meeting=meeting, by=by)
     return meeting
 
 
@@ -54,6 +56,7 @@ MEETING_RULE_FIELDS = ("call_for_items_days", "agenda_days", "reminder_days", "h
 @transaction.atomic
 def meeting_rules_update(*, body: Body, by, **rules) -> Body:
     """Change a body's deadlines, reminders and holiday rule; they apply from the next planning run."""
+    permissions.require_of(by, permissions.RUN, body)
     unknown = set(rules) - set(MEETING_RULE_FIELDS)
     if unknown:
         raise ValueError(f"Not a meeting rule: {sorted(unknown)}")
@@ -79,7 +82,7 @@ def attendance_record(
     statuses: Mapping[int, str],
     substitutes: Mapping[int, int] | None = None,
     outside_substitutes: Mapping[int, str] | None = None,
-    recorded_by=None,
+    by=None,
 ) -> list[Attendance]:
     """Record present, excused, absent or substituted for members of the body on the meeting date.
 
@@ -89,6 +92,7 @@ def attendance_record(
     Someone who is not a member of the body on that date is refused, and then nothing
     is written. Returns the attendances created or changed.
     """
+    permissions.require_of(by, permissions.RUN, meeting.body)
     substitutes = {person_id: substitute_id for person_id, substitute_id in (substitutes or {}).items() if substitute_id}
     outside = {person_id: name.strip() for person_id, name in (outside_substitutes or {}).items() if name and name.strip()}
     # Two recorders saving at once take turns, so neither sees a half-written list.
@@ -165,7 +169,7 @@ def attendance_record(
             attendance.substitute_name = substitute_name
             changed.append(attendance)
     # In bulk, with their history rows: the same few queries for 3 members or 40.
-    user = recorded_by if getattr(recorded_by, "is_authenticated", False) else None
+    user = by if getattr(by, "is_authenticated", False) else None
     if new:
         bulk_create_with_history(new, Attendance, default_user=user)
     if changed:

@@ -31,6 +31,7 @@ from bodies.cadence import cadence_anchor
 from bodies.models import Body, CadencePhase
 
 from .. import planning
+from .. import permissions
 from ..models import Meeting
 from ..signals import meeting_cancelled, meeting_rescheduled
 
@@ -137,7 +138,7 @@ def meeting_move(
     start_time: datetime.time | None,
     duration_minutes: int | None,
     location: str,
-    moved_by=None,
+    by=None,
     today: datetime.date | None = None,
 ) -> bool:
     """Move a meeting to another date, hour, length or place; False when nothing changed.
@@ -147,8 +148,9 @@ def meeting_move(
     is sent (with the date, hour, length and place it had before), so those who were
     told of the meeting are mailed and feeds follow. A new date in the past is refused.
     """
+    permissions.require_of(by, permissions.RUN, meeting.body)
     new = {"date": date, "start_time": start_time, "duration_minutes": duration_minutes, "location": location}
-    return _reschedule(meeting, new, by=moved_by, today=today or timezone.localdate())
+    return _reschedule(meeting, new, by=by, today=today or timezone.localdate())
 
 
 @transaction.atomic
@@ -166,6 +168,7 @@ def meeting_details_update(
     told of the meeting (they are mailed the change); the others learn the hour and
     place from the mails still to come. A past meeting may get its hour corrected.
     """
+    permissions.require_of(by, permissions.RUN, meeting.body)
     new = {"start_time": start_time, "duration_minutes": duration_minutes, "location": location}
     return _reschedule(meeting, new, by=by, today=timezone.localdate())
 
@@ -199,6 +202,7 @@ def meeting_cancel(*, meeting: Meeting, reason: str, by=None) -> Meeting:
     """Cancel a meeting with a reason: it stays (with its history), is never planned again,
     its calendar sequence goes up and `meeting_cancelled` is sent, so the invited are
     mailed and feeds follow."""
+    permissions.require_of(by, permissions.RUN, meeting.body)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Geef een reden voor de annulering.")})

@@ -173,7 +173,7 @@ def test_a_meeting_added_by_hand_invites_its_members_at_once(network, coordinato
     beleidsgroep = body(network, seed.BELEIDSGROEP)
     day = TODAY + datetime.timedelta(days=beleidsgroep.agenda_days + 3)
     with django_capture_on_commit_callbacks(execute=True):
-        meeting = meeting_create(body=beleidsgroep, date=day, created_by=coordinator)
+        meeting = meeting_create(body=beleidsgroep, date=day, by=coordinator)
     assert (Kind.CALL_FOR_ITEMS, person(voting_member).pk) in members_of(meeting)
     assert any(message.subject.startswith("Agendapunten voor Beleidsgroep") for message in mail.outbox)
 
@@ -183,7 +183,7 @@ def test_a_meeting_added_at_short_notice_gets_its_reminder_with_the_invitation_a
 ):
     beleidsgroep = body(network, seed.BELEIDSGROEP)
     with django_capture_on_commit_callbacks(execute=True):
-        meeting = meeting_create(body=beleidsgroep, date=TODAY + datetime.timedelta(days=2), created_by=coordinator)
+        meeting = meeting_create(body=beleidsgroep, date=TODAY + datetime.timedelta(days=2), by=coordinator)
     assert (Kind.MEETING_REMINDER, person(voting_member).pk) in members_of(meeting)
     reminder = next(message for message in mail.outbox if message.subject.startswith("Herinnering"))
     assert reminder.attachments[0][0] == "vergadering.ics"
@@ -191,7 +191,7 @@ def test_a_meeting_added_at_short_notice_gets_its_reminder_with_the_invitation_a
 
 def test_the_planner_adds_nothing_twice_for_a_meeting_added_by_hand(network, coordinator):
     beleidsgroep = body(network, seed.BELEIDSGROEP)
-    meeting = meeting_create(body=beleidsgroep, date=TODAY + datetime.timedelta(days=2), created_by=coordinator)
+    meeting = meeting_create(body=beleidsgroep, date=TODAY + datetime.timedelta(days=2), by=coordinator)
     before = Notification.objects.filter(meeting=meeting).count()
     assert before
     plan_due()

@@ -5,7 +5,6 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from bodies.tests.factories import UserFactory
 from meetings import signals
 from meetings.models import Meeting
 from meetings.services.planning import meeting_cancel, meeting_move, meetings_plan
@@ -49,10 +48,10 @@ def move(meeting, **changes):
     return meeting_move(meeting=meeting, today=TODAY, **data)
 
 
-def test_a_move_keeps_the_cadence_date_raises_the_sequence_and_tells_the_calendars(planned, received):
-    user = UserFactory()
+def test_a_move_keeps_the_cadence_date_raises_the_sequence_and_tells_the_calendars(planned, received, network_admin):
+    user = network_admin
 
-    assert move(planned, date=D(2026, 11, 19), start_time=datetime.time(9, 30), moved_by=user) is True
+    assert move(planned, date=D(2026, 11, 19), start_time=datetime.time(9, 30), by=user) is True
 
     planned.refresh_from_db()
     assert (planned.date, planned.start_time, planned.cadence_date) == (D(2026, 11, 19), datetime.time(9, 30), D(2026, 11, 18))
@@ -103,8 +102,8 @@ def test_a_moved_meeting_is_moved_again_with_the_next_sequence(planned):
     assert planned.sequence == 2 and planned.cadence_date == D(2026, 11, 18)
 
 
-def test_a_cancellation_keeps_the_meeting_with_its_reason(planned, received):
-    user = UserFactory()
+def test_a_cancellation_keeps_the_meeting_with_its_reason(planned, received, network_admin):
+    user = network_admin
 
     meeting_cancel(meeting=planned, reason="  Te weinig agendapunten ", by=user)
 

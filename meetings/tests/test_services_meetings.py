@@ -27,7 +27,7 @@ def test_meeting_create_plans_a_meeting_of_the_body(network):
 
 
 def test_meeting_create_records_who_planned_it_in_the_history(network, coordinator):
-    meeting = meeting_create(body=body(network), date=MEETING_DAY, created_by=coordinator)
+    meeting = meeting_create(body=body(network), date=MEETING_DAY, by=coordinator)
 
     assert meeting.history.get().history_user == coordinator
 
@@ -35,7 +35,7 @@ def test_meeting_create_records_who_planned_it_in_the_history(network, coordinat
 def test_attendance_record_records_who_recorded_it_in_the_history(network, coordinator):
     meeting = meeting_of(network)
 
-    attendance_record(meeting=meeting, statuses={person(coordinator).pk: "present"}, recorded_by=coordinator)
+    attendance_record(meeting=meeting, statuses={person(coordinator).pk: "present"}, by=coordinator)
 
     assert Attendance.history.get().history_user == coordinator
 
@@ -52,7 +52,7 @@ def test_attendance_record_stores_a_status_per_member(network, coordinator, voti
     attendance_record(
         meeting=meeting,
         statuses={person(coordinator).pk: "present", person(voting_member).pk: "excused"},
-        recorded_by=coordinator,
+        by=coordinator,
     )
 
     assert dict(meeting.attendances.values_list("person__name", "status")) == {
@@ -112,13 +112,13 @@ def test_attendance_record_refuses_a_meeting_that_has_not_taken_place_and_writes
     meeting = meeting_of(network, day=timezone.localdate() + datetime.timedelta(days=33))
 
     with pytest.raises(ValidationError, match="vindt pas plaats op"):
-        attendance_record(meeting=meeting, statuses={person(coordinator).pk: "present"}, recorded_by=coordinator)
+        attendance_record(meeting=meeting, statuses={person(coordinator).pk: "present"}, by=coordinator)
     assert not meeting.attendances.exists()
 
 
 def test_attendance_record_accepts_the_meetings_own_day(network, coordinator):
     meeting = meeting_of(network, day=timezone.localdate())
 
-    attendance_record(meeting=meeting, statuses={person(coordinator).pk: "present"}, recorded_by=coordinator)
+    attendance_record(meeting=meeting, statuses={person(coordinator).pk: "present"}, by=coordinator)
 
     assert meeting.attendances.get().status == "present"

@@ -44,7 +44,7 @@ def meeting_create(request: HttpRequest, network: str, body: str) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         try:
             with submit_once(request, form.submit_key) as submission:
-                meeting = services.meeting_create(body=body, created_by=request.user, **form.cleaned_data)
+                meeting = services.meeting_create(body=body, by=request.user, **form.cleaned_data)
                 submission.leads_to(meeting)
         except AlreadySubmitted as earlier:
             return earlier.redirect(request)
@@ -146,7 +146,7 @@ def attendance_record(request: HttpRequest, network: str, pk: int) -> HttpRespon
                 statuses=form.statuses(),
                 substitutes=form.substitutes(),
                 outside_substitutes=form.outside_substitutes(),
-                recorded_by=request.user,
+                by=request.user,
             )
         except ValidationError as error:
             if request.htmx:

@@ -60,7 +60,7 @@ def meeting_move(request: HttpRequest, network: str, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             moved = services.meeting_move(
-                meeting=meeting, moved_by=request.user, today=timezone.localdate(), **form.meeting_data()
+                meeting=meeting, by=request.user, today=timezone.localdate(), **form.meeting_data()
             )
         except ValidationError as error:
             show_errors(form, error)

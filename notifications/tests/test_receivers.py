@@ -131,7 +131,7 @@ def move(meeting, by=None, **changes):
         "duration_minutes": meeting.duration_minutes,
         "location": meeting.location,
     }
-    return meeting_move(meeting=meeting, moved_by=by, **{**data, **changes})
+    return meeting_move(meeting=meeting, by=by, **{**data, **changes})
 
 
 def test_moving_a_meeting_mails_every_member_told_of_it_once_after_commit(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from bodies.models import Body, Domain, Mandate
 from meetings.models import Meeting
 
+from .. import permissions
 from ..models import Advice
 
 
@@ -68,6 +69,7 @@ def advice_give(
     meeting: Meeting | None = None,
 ) -> Advice:
     """Record advice of `from_body` to `to_body`, resting on an advise mandate valid today."""
+    permissions.require_of(by, permissions.RECORD_ADVICE, from_body)
     today = timezone.localdate()
     if to_body.network_id != from_body.network_id:
         raise ValidationError({"to_body": _("Dit orgaan hoort bij een ander netwerk.")})
@@ -130,6 +132,7 @@ def advice_give(
 @transaction.atomic
 def advice_answer(*, advice: Advice, response: str, reasons: str, by) -> Advice:
     """The advised body's answer; given once, even when two answers are submitted at once."""
+    permissions.require_of(by, permissions.RUN, advice.to_body)
     # The row lock makes a second, simultaneous answer wait and then see the first.
     advice = Advice.objects.select_for_update().get(pk=advice.pk)
     if not advice.is_open:

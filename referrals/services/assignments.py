@@ -34,6 +34,7 @@ from bodies.models import (
 )
 from meetings.services.planning import meetings_plan
 
+from .. import permissions
 from ..models import Assignment
 from .advice import join_names, mandate_targets, mandates_of_kind
 
@@ -52,6 +53,7 @@ def assignment_give(
     *, from_body: Body, to_body: Body, title: str, description: str, due_date: datetime.date, by
 ) -> Assignment:
     """Give `to_body` an assignment under an assign mandate of `from_body` valid today."""
+    permissions.require_of(by, permissions.RUN, from_body)
     today = timezone.localdate()
     if to_body.network_id != from_body.network_id:
         raise ValidationError({"to_body": _("Dit orgaan hoort bij een ander netwerk.")})
@@ -96,6 +98,7 @@ def _check_due_date(due_date: datetime.date | None, today: datetime.date) -> Non
 @transaction.atomic
 def assignment_report(*, assignment: Assignment, report: str, by) -> Assignment:
     """The receiving body reports back, once, even when two reports are submitted at once."""
+    permissions.require_of(by, permissions.RUN, assignment.to_body)
     # The row lock makes a second, simultaneous report wait and then see the first.
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     if not assignment.is_open:
@@ -196,6 +199,7 @@ def working_group_start(
     `from_body` itself under a steer mandate for working groups. `steered_by` is
     needed only where more than one body qualifies.
     """
+    permissions.require_of(by, permissions.RUN, from_body)
     try:
         with transaction.atomic():
             return _working_group_start(

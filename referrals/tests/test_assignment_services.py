@@ -127,7 +127,7 @@ def test_an_assignment_is_reported_back_only_once(assignment, coordinator, chair
     assignment_report(assignment=assignment, report="Procedure klaar.", by=coordinator)
 
     with pytest.raises(ValidationError, match="al teruggekoppeld"):
-        assignment_report(assignment=assignment, report="Nog eens.", by=chair)
+        assignment_report(assignment=assignment, report="Nog eens.", by=coordinator)
 
     assignment.refresh_from_db()
     assert (assignment.report, assignment.reported_by) == ("Procedure klaar.", coordinator)

@@ -49,7 +49,8 @@ def start(from_body, members, **overrides) -> Body:
         "members": members,
         "cadence_description": "1 X per maand",
         "rrule": "FREQ=MONTHLY",
-        "by": UserFactory(username="starter"),
+        # A network admin may start one under any body; who else may is tested in test_service_rights.
+        "by": UserFactory(username="starter", is_staff=True, is_superuser=True),
         "due_date": timezone.localdate() + datetime.timedelta(days=60),
         **overrides,
     }
