@@ -1,6 +1,6 @@
 """Which meetings a cadence asks for, and on which day they fall: pure functions, no database.
 
-A cadence gives *cadence dates* (bodies.cadence.occurrences). On a Belgian public
+A cadence gives *cadence dates* (meetings.cadence.occurrences). On a Belgian public
 holiday the body's holiday rule decides: shift to the next or previous working day
 (skipping weekends and holidays), skip that meeting, or keep the date. A meeting is
 never planned on a weekend: a cadence date on a Saturday or Sunday (a rule without a
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import holidays as holidays_lib
 
-from bodies.cadence import occurrences
+from .cadence import occurrences
 from bodies.models import HolidayRule
 
 ONE_DAY = datetime.timedelta(days=1)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 
-from bodies.cadence import phase_windows
+from meetings.cadence import phase_windows
 from bodies.models import Body, Cadence, CadencePhase, Mandate, Membership, Network, Office, Seat
 from bodies.sittings import sittings
 from meetings.models import Meeting

@@ -6,7 +6,8 @@ from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from bodies.cadence import MAX_HORIZON_DAYS, occurrences, rhythm_rule, rule_words
+from bodies.cadence import rhythm_rule, rule_words
+from meetings.cadence import MAX_HORIZON_DAYS, occurrences
 from bodies.models import CadencePhase, validate_rrule
 
 D = datetime.date
@@ -222,7 +223,7 @@ def test_an_expansion_stops_at_the_horizon_whatever_the_caller_asks():
 
 
 def test_a_phase_gives_at_most_its_cap_of_dates(monkeypatch, caplog):
-    monkeypatch.setattr("bodies.cadence.MAX_DATES_PER_PHASE", 10)
+    monkeypatch.setattr("meetings.cadence.MAX_DATES_PER_PHASE", 10)
     dates = occurrences([phase("FREQ=DAILY")], anchor=D(2026, 1, 1), start=D(2026, 1, 1), end=D(2026, 12, 31))
     assert dates == [D(2026, 1, day) for day in range(1, 11)]
     assert "cut short" in caplog.text

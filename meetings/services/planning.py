@@ -27,11 +27,10 @@ from django.db.models import Exists, F, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bodies.cadence import cadence_anchor
 from bodies.models import Body, CadencePhase
 
-from .. import planning
-from .. import permissions
+from .. import permissions, planning
+from ..cadence import cadence_anchor
 from ..models import Meeting
 from ..signals import meeting_cancelled, meeting_rescheduled
 

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bodies.cadence import cadence_anchor
+from meetings.cadence import cadence_anchor
 from bodies.models import HolidayRule
 from meetings import planning
 
