@@ -5,6 +5,7 @@ Every record keeps its history.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -14,12 +15,26 @@ from simple_history.models import HistoricalRecords
 from bodies.models import Body, Domain, Mandate
 from meetings.models import Meeting
 
+class BetweenBodies:
+    """What advice and assignments share: given by one body of a network to another of the same."""
+
+    def clean_bodies(self):
+        if self.from_body_id and self.to_body_id and self.to_body.network_id != self.from_body.network_id:
+            raise ValidationError({"to_body": _("Dit orgaan hoort bij een ander netwerk.")})
+
+    def clean(self):
+        self.clean_bodies()
+
+
 class AdviceQuerySet(models.QuerySet):
     def open(self):
         return self.filter(response="")
 
+    def closed(self):
+        return self.exclude(response="")
 
-class Advice(models.Model):
+
+class Advice(BetweenBodies, models.Model):
     """Advice ("advies") one body gives another under an advise mandate; it waits for an answer."""
 
     class Response(models.TextChoices):
@@ -93,8 +108,11 @@ class AssignmentQuerySet(models.QuerySet):
     def open(self):
         return self.filter(reported_on__isnull=True)
 
+    def closed(self):
+        return self.filter(reported_on__isnull=False)
 
-class Assignment(models.Model):
+
+class Assignment(BetweenBodies, models.Model):
     """An assignment ("opdracht") a body gives another under an assign mandate, reported back."""
 
     from_body = models.ForeignKey(

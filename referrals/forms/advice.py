@@ -14,6 +14,7 @@ from bodies.models import Body, Domain
 from core.submissions import SubmitOnceMixin
 
 from ..models import Advice
+from .registers import RegisterFilterForm
 
 
 class AdviceGiveForm(SubmitOnceMixin, forms.Form):
@@ -56,26 +57,11 @@ class AdviceAnswerForm(forms.Form):
     )
 
 
-class AdviceFilterForm(forms.Form):
-    """The register's filters; every field is optional."""
-
-    OPEN, ANSWERED = "open", "answered"
-
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Alle adviezen")), (OPEN, _("Wacht op antwoord")), (ANSWERED, _("Beantwoord"))],
-    )
-    body = forms.ModelChoiceField(
-        label=_("Orgaan"),
-        queryset=Body.objects.none(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("Alle organen"),
-        help_text=_("Adviezen die dit orgaan gaf of kreeg."),
-    )
-
-    def __init__(self, *args, network, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The network's own bodies only: another network's body is not a valid choice.
-        self.fields["body"].queryset = Body.objects.filter(network=network).order_by("position", "name")
+class AdviceFilterForm(RegisterFilterForm):
+    CLOSED = "answered"  # in links people keep
+    status_choices = [
+        ("", _("Alle adviezen")),
+        (RegisterFilterForm.OPEN, _("Wacht op antwoord")),
+        (CLOSED, _("Beantwoord")),
+    ]
+    body_help = _("Adviezen die dit orgaan gaf of kreeg.")

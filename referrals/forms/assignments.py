@@ -20,6 +20,7 @@ from core.submissions import SubmitOnceMixin
 
 from ..models import Assignment
 from ..services.assignments import Steerer
+from .registers import RegisterFilterForm
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -54,29 +55,15 @@ class AssignmentReportForm(forms.Form):
     )
 
 
-class AssignmentFilterForm(forms.Form):
-    """The register's filters; every field is optional."""
 
-    OPEN, REPORTED = "open", "reported"
-
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Alle opdrachten")), (OPEN, _("Lopend")), (REPORTED, _("Teruggekoppeld"))],
-    )
-    body = forms.ModelChoiceField(
-        label=_("Orgaan"),
-        queryset=Body.objects.none(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("Alle organen"),
-        help_text=_("Opdrachten die dit orgaan gaf of kreeg."),
-    )
-
-    def __init__(self, *args, network, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The network's own bodies only: another network's body is not a valid choice.
-        self.fields["body"].queryset = Body.objects.filter(network=network).order_by("position", "name")
+class AssignmentFilterForm(RegisterFilterForm):
+    CLOSED = "reported"  # in links people keep
+    status_choices = [
+        ("", _("Alle opdrachten")),
+        (RegisterFilterForm.OPEN, _("Lopend")),
+        (CLOSED, _("Teruggekoppeld")),
+    ]
+    body_help = _("Opdrachten die dit orgaan gaf of kreeg.")
 
 
 WEEKLY, MONTHLY, YEARLY = "weekly", "monthly", "yearly"

@@ -71,8 +71,8 @@ def advice_give(
     """Record advice of `from_body` to `to_body`, resting on an advise mandate valid today."""
     permissions.require_of(by, permissions.RECORD_ADVICE, from_body)
     today = timezone.localdate()
-    if to_body.network_id != from_body.network_id:
-        raise ValidationError({"to_body": _("Dit orgaan hoort bij een ander netwerk.")})
+    # First, so that no later refusal names a body of another network.
+    Advice(from_body=from_body, to_body=to_body).clean_bodies()
     if to_body.pk == from_body.pk:
         raise ValidationError({"to_body": _("Een orgaan geeft geen advies aan zichzelf.")})
     if domain not in Domain.values:

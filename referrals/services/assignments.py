@@ -55,8 +55,8 @@ def assignment_give(
     """Give `to_body` an assignment under an assign mandate of `from_body` valid today."""
     permissions.require_of(by, permissions.RUN, from_body)
     today = timezone.localdate()
-    if to_body.network_id != from_body.network_id:
-        raise ValidationError({"to_body": _("Dit orgaan hoort bij een ander netwerk.")})
+    # First, so that no later refusal names a body of another network.
+    Assignment(from_body=from_body, to_body=to_body).clean_bodies()
     if to_body.pk == from_body.pk:
         raise ValidationError({"to_body": _("Een orgaan geeft geen opdracht aan zichzelf.")})
     mandates = mandates_of_kind(from_body, Mandate.Kind.ASSIGN, today)

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -48,15 +48,7 @@ def advice_list(request: HttpRequest, network: str) -> HttpResponse:
         .annotate(is_answered=Case(When(response="", then=Value(0)), default=Value(1), output_field=IntegerField()))
         .order_by("is_answered", "-given_on", "-pk")
     )
-    if form.is_valid():
-        status, body = form.cleaned_data["status"], form.cleaned_data["body"]
-        if status == form.OPEN:
-            advice = advice.open()
-        elif status == form.ANSWERED:
-            advice = advice.exclude(response="")
-        if body is not None:
-            advice = advice.filter(Q(from_body=body) | Q(to_body=body))
-    page = Paginator(advice, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(form.filter(advice), PAGE_SIZE).get_page(request.GET.get("page"))
     # The answer link shows for those who run the body advised: their rights in one go.
     permissions.prefetch(request.user, {item.to_body.pk: item.to_body for item in page}.values())
     ctx = {"network": network, "form": form, "page": page, "today": timezone.localdate()}

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import F, Q
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -52,15 +52,7 @@ def assignment_list(request: HttpRequest, network: str) -> HttpResponse:
         .select_related("from_body", "to_body", "working_group")
         .order_by(F("reported_on").desc(nulls_first=True), "due_date", "-pk")
     )
-    if form.is_valid():
-        status, body = form.cleaned_data["status"], form.cleaned_data["body"]
-        if status == form.OPEN:
-            assignments = assignments.open()
-        elif status == form.REPORTED:
-            assignments = assignments.filter(reported_on__isnull=False)
-        if body is not None:
-            assignments = assignments.filter(Q(from_body=body) | Q(to_body=body))
-    page = Paginator(assignments, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(form.filter(assignments), PAGE_SIZE).get_page(request.GET.get("page"))
     # The report link shows for those who run the receiving body: their rights in one go.
     permissions.prefetch(request.user, {item.to_body.pk: item.to_body for item in page}.values())
     ctx = {"network": network, "form": form, "page": page, "today": timezone.localdate()}
