@@ -1,4 +1,4 @@
-"""A double submit of each create form of the decisions app makes one row (core.submissions).
+"""A double submit of each create form of decisions, advice and assignments makes one row (core.submissions).
 
 Two requests with the same form key at the same moment, each on its own connection;
 the second waits for the first (PostgreSQL: on the key's unique index; SQLite: for the
