@@ -1,4 +1,4 @@
-"""Reads for the pages that combine apps: the network home and a body's sheet.
+"""Reads for the pages that combine apps: the network home, a body's sheet, the people.
 
 Each read declares what it loads, so that a page costs the same number of queries
 for one body or for fifty (the tests pin the counts).
@@ -8,13 +8,14 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, Window
+from dateutil.relativedelta import relativedelta
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from meetings.cadence import phase_windows
-from bodies.models import Body, Cadence, CadencePhase, Mandate, Membership, Network, Office, Seat
-from bodies.sittings import sittings
-from meetings.models import Meeting
+from bodies.models import Body, Cadence, CadencePhase, Mandate, Membership, Network, Office, Organization, Person, Seat
+from bodies.sittings import Sitting, seating, sittings
+from meetings.models import Attendance, Meeting
 from referrals.models import Advice, Assignment
 from referrals.services.assignments import working_group_steerers
 
@@ -279,4 +280,197 @@ def body_sheet_data(body: Body, today: datetime.date) -> BodySheet:
         can_advise=has_targets(Mandate.Kind.ADVISE),
         can_assign=has_targets(Mandate.Kind.ASSIGN),
         can_start_working_group=bool(working_group_steerers(body, valid)),
+    )
+
+
+# People ------------------------------------------------------------------------------
+
+
+@dataclass
+class SeatHeld:
+    """One seat a person holds or held: their own membership, or a seat their body fills elsewhere."""
+
+    sitting: Sitting
+    is_current: bool
+
+    @property
+    def membership(self) -> Membership:
+        return self.sitting.membership
+
+    @property
+    def body(self) -> Body:
+        return self.sitting.seat.body
+
+    @property
+    def role(self) -> str:
+        return self.sitting.seat.role.display_name
+
+    @property
+    def has_voting_right(self) -> bool:
+        return self.sitting.has_voting_right
+
+    @property
+    def office(self) -> str:
+        # An office stays in the person's own body (README, "Ex-officio members").
+        return "" if self.sitting.is_ex_officio else self.membership.get_office_display()
+
+    @property
+    def through(self) -> Body | None:
+        """The body whose membership seats them here ex officio."""
+        return self.membership.body if self.sitting.is_ex_officio else None
+
+
+@dataclass
+class PersonLine:
+    """A person of the list with the organisations they sit for and their seats today."""
+
+    person: Person
+    organizations: list[Organization]
+    seats: list[SeatHeld]
+
+
+# What a seat line shows besides the seat and its role.
+SEAT_DETAILS = ("seat__body", "body", "organization")
+
+
+def people_of(
+    network: Network,
+    today: datetime.date,
+    *,
+    q: str = "",
+    organization: Organization | None = None,
+    body: Body | None = None,
+) -> QuerySet[Person]:
+    """The network's people by name: named like `q`, sitting today for `organization`, sitting today in `body`.
+
+    Sitting in a body counts ex officio too (bodies.sittings.seating).
+    """
+    people = Person.objects.filter(network=network)
+    if q:
+        people = people.filter(name__icontains=q)
+    if organization is not None:
+        people = people.filter(
+            Exists(Membership.objects.current_on(today).filter(person=OuterRef("pk"), organization=organization))
+        )
+    if body is not None:
+        sits = Membership.objects.current_on(today).filter(seating(body), person=OuterRef("pk"))
+        people = people.filter(Exists(sits))
+    return people.order_by("name", "pk")
+
+
+def _held(sitting: Sitting, network: Network, today: datetime.date) -> SeatHeld:
+    # Their links name the network, already loaded.
+    sitting.seat.body.network = sitting.membership.body.network = network
+    return SeatHeld(sitting=sitting, is_current=sitting.membership.is_current_on(today))
+
+
+def _seat_order(line: SeatHeld):
+    return (line.body.position, line.body.name, line.sitting.seat.position, line.membership.pk)
+
+
+def people_lines(network: Network, people: list[Person], today: datetime.date) -> list[PersonLine]:
+    """The list's lines for one page of people: their seats today, ex officio too (two queries)."""
+    seats = defaultdict(list)
+    ids = [person.pk for person in people]
+    for sitting in sittings(today, network=network, people=Q(person_id__in=ids), related=SEAT_DETAILS):
+        seats[sitting.person_id].append(_held(sitting, network, today))
+    lines = []
+    for person in people:
+        held = sorted(seats[person.pk], key=_seat_order)
+        organizations = {}
+        for line in held:
+            if line.membership.organization is not None:
+                organizations.setdefault(line.membership.organization.pk, line.membership.organization)
+        lines.append(
+            PersonLine(
+                person=person,
+                organizations=sorted(organizations.values(), key=lambda org: org.name),
+                seats=held,
+            )
+        )
+    return lines
+
+
+@dataclass
+class AttendanceRate:
+    """How often a person came, themselves or through a substitute, to the meetings they were expected at."""
+
+    came: int
+    expected: int
+    # Meetings they were expected at whose attendance nobody recorded: left out of the rate.
+    unrecorded: int
+
+    @property
+    def percentage(self) -> int | None:
+        return round(100 * self.came / self.expected) if self.expected else None
+
+
+# The period a person's page counts attendance over.
+ATTENDANCE_MONTHS = 12
+
+
+def attendance_rate(network: Network, person: Person, today: datetime.date) -> AttendanceRate:
+    """The person's attendance over the last ATTENDANCE_MONTHS months up to `today` (one query).
+
+    Expected at: the held meetings of bodies they sat in on the meeting's date, ex officio
+    included (Meeting.objects.of_member). A meeting without any recorded attendance tells
+    nothing about them and is counted apart.
+    """
+    since = today - relativedelta(months=ATTENDANCE_MONTHS)
+    recorded = Attendance.objects.filter(meeting=OuterRef("pk")).exclude(status="")
+    came = recorded.filter(
+        person=person, status__in=[Attendance.Status.PRESENT, Attendance.Status.SUBSTITUTED]
+    )
+    counts = (
+        Meeting.objects.of_network(network)
+        .filter(date__gt=since, date__lte=today)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .of_member(person=person)
+        .annotate(is_recorded=Exists(recorded), has_come=Exists(came))
+        .aggregate(
+            expected=Count("pk", filter=Q(is_recorded=True)),
+            came=Count("pk", filter=Q(has_come=True)),
+            unrecorded=Count("pk", filter=Q(is_recorded=False)),
+        )
+    )
+    return AttendanceRate(came=counts["came"], expected=counts["expected"], unrecorded=counts["unrecorded"])
+
+
+@dataclass
+class PersonPage:
+    person: Person
+    organizations: list[Organization]
+    current: list[SeatHeld]
+    past: list[SeatHeld]
+    attendance: AttendanceRate
+
+
+def person_page(network: Network, person: Person, today: datetime.date) -> PersonPage:
+    """Every seat the person holds or held, ex officio too, and their attendance.
+
+    Queries: seats filled by another body; every membership of the person with seat,
+    role, body and organisation (bodies.sittings over all dates); the attendance count.
+    """
+    held = [
+        _held(sitting, network, today)
+        # Every sitting there ever was or will be: the whole calendar as the period.
+        for sitting in sittings(
+            datetime.date.min, datetime.date.max, network=network, people=Q(person=person), related=SEAT_DETAILS
+        )
+    ]
+    current = sorted((line for line in held if line.is_current), key=_seat_order)
+    past = sorted(
+        (line for line in held if not line.is_current),
+        key=lambda line: (-line.membership.start_date.toordinal(), *_seat_order(line)),
+    )
+    organizations = {}
+    for line in current:
+        if line.membership.organization is not None:
+            organizations.setdefault(line.membership.organization.pk, line.membership.organization)
+    return PersonPage(
+        person=person,
+        organizations=sorted(organizations.values(), key=lambda org: org.name),
+        current=current,
+        past=past,
+        attendance=attendance_rate(network, person, today),
     )

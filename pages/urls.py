@@ -8,4 +8,6 @@ urlpatterns = [
     path("bodies/<slug:body>/", views.body_sheet, name="body"),
     path("mine/", views.mine, name="mine"),
     path("coordination/", views.coordination, name="coordination"),
+    path("people/", views.people, name="people"),
+    path("people/<int:pk>/", views.person, name="person"),
 ]

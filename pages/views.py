@@ -1,11 +1,14 @@
-"""The pages that combine apps: home, network home, body sheet, Mijn overzicht, coordination."""
+"""The pages that combine apps: home, network home, body sheet, Mijn overzicht, coordination, people."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from bodies import permissions
+from bodies.models import Organization, Person
 from meetings.models import Decision
 from meetings.selectors.agenda import waiting_proposals
 from meetings.selectors.meetings import my_overview
@@ -13,6 +16,9 @@ from meetings.selectors.planning import late_meetings, stacked_days
 from referrals.models import Advice, Assignment
 
 from . import selectors
+from .forms import PeopleFilterForm
+
+PEOPLE_PAGE_SIZE = 50
 
 
 @login_required
@@ -91,3 +97,47 @@ def coordination(request: HttpRequest, network: str) -> HttpResponse:
         .order_by("due_date", "pk"),
     }
     return render(request, "pages/coordination.html", ctx)
+
+
+@login_required
+@require_safe
+def people(request: HttpRequest, network: str) -> HttpResponse:
+    """The network's people with their seats today; e-mail addresses for who coordinates it."""
+    network = permissions.get_network_for_user(request.user, network)
+    today = timezone.localdate()
+    form = PeopleFilterForm(
+        request.GET,
+        organizations=list(Organization.objects.filter(network=network).order_by("name", "pk")),
+        bodies=list(network.bodies.active_on(today).order_by("position", "name")),
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    found = selectors.people_of(
+        network, today, q=filters.get("q", ""), organization=filters.get("organization"), body=filters.get("body")
+    )
+    page = Paginator(found, PEOPLE_PAGE_SIZE).get_page(request.GET.get("page"))
+    ctx = {
+        "network": network,
+        "form": form,
+        "page": page,
+        "lines": selectors.people_lines(network, list(page.object_list), today),
+        "shows_email": permissions.may(request.user, permissions.COORDINATE, network),
+    }
+    return render(request, "pages/people.html", ctx)
+
+
+@login_required
+@require_safe
+def person(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    """A person's seats now and before, and how often they came; the e-mail address for who coordinates."""
+    network = permissions.get_network_for_user(request.user, network)
+    found = get_object_or_404(Person, pk=pk, network=network)
+    found.network = network
+    today = timezone.localdate()
+    ctx = {
+        "network": network,
+        "today": today,
+        "sheet": selectors.person_page(network, found, today),
+        "shows_email": permissions.may(request.user, permissions.COORDINATE, network),
+        "attendance_months": selectors.ATTENDANCE_MONTHS,
+    }
+    return render(request, "pages/person.html", ctx)

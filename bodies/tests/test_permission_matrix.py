@@ -177,6 +177,9 @@ EXPECTED = {
     "n/<slug:network>/meetings/<int:pk>/actions/new/":          (302, 404, 403, 403, 403, 302, 302, 302),
     "n/<slug:network>/actions/<int:pk>/done/":                  (302, 404, 403, 403, 302, 302, 302, 302),
     "n/<slug:network>/mine/":                                   (302, 404, 200, 200, 200, 200, 200, 200),
+    # PEOPLE: every member reads the people and a person's page (e-mail addresses only for the coordinator).
+    "n/<slug:network>/people/":                                 (302, 404, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/people/<int:pk>/":                        (302, 404, 200, 200, 200, 200, 200, 200),
     # PROJECTS: every member reads the projects; making one takes the coordinator or running a body
     # (the chair), changing one the coordinator or running the body that follows it up (the Beleidsgroep).
     "n/<slug:network>/projects/":                               (302, 404, 200, 200, 200, 200, 200, 200),
@@ -193,6 +196,7 @@ PK_OF["actions/"] = "action"  # CONDUCT
 PK_OF["agenda-items/"] = "agenda_item"  # AGENDA
 PK_OF["attachments/"] = "attachment"  # AGENDA
 PK_OF["projects/"] = "project"  # PROJECTS
+PK_OF["people/"] = "person"  # PEOPLE
 
 
 def routes(patterns=None, prefix=""):
@@ -262,6 +266,8 @@ def make_records(network, voting_member) -> dict:
     records["attachment"].file.save("begroting.pdf", ContentFile(ATTACHMENT), save=True)
     # PROJECTS: a project the Beleidsgroep follows up.
     records["project"] = Project.objects.create(network=network, title="Crisisopvang", body=beleidsgroep)
+    # PEOPLE: the voting member's own person.
+    records["person"] = voting_member.people.get()
     return records
 
 
