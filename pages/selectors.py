@@ -474,3 +474,94 @@ def person_page(network: Network, person: Person, today: datetime.date) -> Perso
         past=past,
         attendance=attendance_rate(network, person, today),
     )
+
+
+# Organisations ------------------------------------------------------------------------
+
+
+@dataclass
+class Representative:
+    """Who sits for the organisation in one body today, and on which seat."""
+
+    person: Person
+    seat: SeatHeld
+
+
+@dataclass
+class BodyRepresentatives:
+    body: Body
+    representatives: list[Representative]
+
+
+@dataclass
+class OrganizationPage:
+    organization: Organization
+    bodies: list[BodyRepresentatives]
+    # The network's active bodies in which nobody sits for the organisation today. A
+    # seat names no organisation (bodies.models.Seat): where it should sit is not known.
+    without: list[Body]
+    attendance: AttendanceRate
+
+
+def organization_attendance_rate(network: Network, organization: Organization, today: datetime.date) -> AttendanceRate:
+    """How often the organisation was there over the last ATTENDANCE_MONTHS months up to `today` (one query).
+
+    Expected at: the held meetings of bodies in which somebody sat for it on the meeting's
+    date (a membership representing it, ex officio included; a substitute's membership
+    too). It came when one of them was present or sent a substitute. A meeting without
+    any recorded attendance tells nothing and is counted apart.
+    """
+    since = today - relativedelta(months=ATTENDANCE_MONTHS)
+    recorded = Attendance.objects.filter(meeting=OuterRef("pk")).exclude(status="")
+    sat_for_it = Membership.objects.current_on(OuterRef(OuterRef("date"))).filter(
+        seating(OuterRef(OuterRef("body"))), organization=organization, person=OuterRef("person")
+    )
+    came = recorded.filter(Exists(sat_for_it), status__in=[Attendance.Status.PRESENT, Attendance.Status.SUBSTITUTED])
+    sits = Membership.objects.current_on(OuterRef("date")).filter(seating(OuterRef("body")), organization=organization)
+    counts = (
+        Meeting.objects.of_network(network)
+        .filter(Exists(sits), date__gt=since, date__lte=today)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .annotate(is_recorded=Exists(recorded), has_come=Exists(came))
+        .aggregate(
+            expected=Count("pk", filter=Q(is_recorded=True)),
+            came=Count("pk", filter=Q(has_come=True)),
+            unrecorded=Count("pk", filter=Q(is_recorded=False)),
+        )
+    )
+    return AttendanceRate(came=counts["came"], expected=counts["expected"], unrecorded=counts["unrecorded"])
+
+
+def organization_page(network: Network, organization: Organization, today: datetime.date) -> OrganizationPage:
+    """Who sits for the organisation today per body, the bodies it has nobody in, its attendance.
+
+    Queries: seats filled by another body and the memberships representing it today with
+    person, seat, role, body (bodies.sittings); the network's active bodies; the attendance count.
+    """
+    by_body: dict[int, list[Representative]] = defaultdict(list)
+    bodies: dict[int, Body] = {}
+    for sitting in sittings(
+        today, network=network, people=Q(organization=organization), related=(*SEAT_DETAILS, "person")
+    ):
+        held = _held(sitting, network, today)
+        bodies[held.body.pk] = held.body
+        by_body[held.body.pk].append(Representative(person=sitting.membership.person, seat=held))
+    lines = [
+        BodyRepresentatives(
+            body=body,
+            representatives=sorted(
+                by_body[body.pk],
+                key=lambda line: (line.person.name, line.seat.sitting.seat.position, line.seat.membership.pk),
+            ),
+        )
+        for body in sorted(bodies.values(), key=lambda body: (body.position, body.name, body.pk))
+    ]
+    without = [body for body in network.bodies.active_on(today).order_by("position", "name") if body.pk not in bodies]
+    for body in without:
+        body.network = network
+    return OrganizationPage(
+        organization=organization,
+        bodies=lines,
+        without=without,
+        attendance=organization_attendance_rate(network, organization, today),
+    )

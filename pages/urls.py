@@ -10,4 +10,5 @@ urlpatterns = [
     path("coordination/", views.coordination, name="coordination"),
     path("people/", views.people, name="people"),
     path("people/<int:pk>/", views.person, name="person"),
+    path("organisations/<int:pk>/", views.organization, name="organization"),
 ]

@@ -1,4 +1,4 @@
-"""The pages that combine apps: home, network home, body sheet, Mijn overzicht, coordination, people."""
+"""The pages that combine apps: home, network home, body sheet, Mijn overzicht, coordination, people, organisations."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -141,3 +141,20 @@ def person(request: HttpRequest, network: str, pk: int) -> HttpResponse:
         "attendance_months": selectors.ATTENDANCE_MONTHS,
     }
     return render(request, "pages/person.html", ctx)
+
+
+@login_required
+@require_safe
+def organization(request: HttpRequest, network: str, pk: int) -> HttpResponse:
+    """An organisation's representatives today per body, the bodies it has nobody in, and how often it came."""
+    network = permissions.get_network_for_user(request.user, network)
+    found = get_object_or_404(Organization, pk=pk, network=network)
+    found.network = network
+    today = timezone.localdate()
+    ctx = {
+        "network": network,
+        "today": today,
+        "sheet": selectors.organization_page(network, found, today),
+        "attendance_months": selectors.ATTENDANCE_MONTHS,
+    }
+    return render(request, "pages/organization.html", ctx)

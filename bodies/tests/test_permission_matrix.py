@@ -177,9 +177,10 @@ EXPECTED = {
     "n/<slug:network>/meetings/<int:pk>/actions/new/":          (302, 404, 403, 403, 403, 302, 302, 302),
     "n/<slug:network>/actions/<int:pk>/done/":                  (302, 404, 403, 403, 302, 302, 302, 302),
     "n/<slug:network>/mine/":                                   (302, 404, 200, 200, 200, 200, 200, 200),
-    # PEOPLE: every member reads the people and a person's page (e-mail addresses only for the coordinator).
+    # PEOPLE: every member reads the people, a person's and an organisation's page (e-mail addresses: the coordinator).
     "n/<slug:network>/people/":                                 (302, 404, 200, 200, 200, 200, 200, 200),
     "n/<slug:network>/people/<int:pk>/":                        (302, 404, 200, 200, 200, 200, 200, 200),
+    "n/<slug:network>/organisations/<int:pk>/":                 (302, 404, 200, 200, 200, 200, 200, 200),
     # PROJECTS: every member reads the projects; making one takes the coordinator or running a body
     # (the chair), changing one the coordinator or running the body that follows it up (the Beleidsgroep).
     "n/<slug:network>/projects/":                               (302, 404, 200, 200, 200, 200, 200, 200),
@@ -197,6 +198,7 @@ PK_OF["agenda-items/"] = "agenda_item"  # AGENDA
 PK_OF["attachments/"] = "attachment"  # AGENDA
 PK_OF["projects/"] = "project"  # PROJECTS
 PK_OF["people/"] = "person"  # PEOPLE
+PK_OF["organisations"] = "organization"  # PEOPLE (the route's first 13 characters hold no slash)
 
 
 def routes(patterns=None, prefix=""):
@@ -268,6 +270,8 @@ def make_records(network, voting_member) -> dict:
     records["project"] = Project.objects.create(network=network, title="Crisisopvang", body=beleidsgroep)
     # PEOPLE: the voting member's own person.
     records["person"] = voting_member.people.get()
+    # PEOPLE: the organisation the voting member sits for.
+    records["organization"] = voting_member.people.get().memberships.first().organization
     return records
 
 

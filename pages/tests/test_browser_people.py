@@ -1,7 +1,8 @@
 """In a real browser: the coordinator finds a colleague in Mensen and reads their page.
 
 From the menu to the list, a search by name narrowed to a body, then the person's page
-with their seats, e-mail address and attendance. Every page passes axe-core (WCAG 2.1 AA).
+with their seats, e-mail address and attendance, then their organisation's page with its
+representatives per body. Every page passes axe-core (WCAG 2.1 AA).
 Screenshots in /tmp/people-*.png.
 """
 
@@ -47,6 +48,16 @@ def test_the_coordinator_finds_a_member_and_reads_their_page(
     expect(page.get_by_text("Geen gegevens", exact=False)).to_be_visible()
     assert_accessible(page)
     screenshot(page, "2-person")
+
+    page.locator(".page-header").get_by_role("link", name="Jeugdzorg Maasland vzw").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Jeugdzorg Maasland vzw")
+    expect(page.get_by_role("table", name="Vertegenwoordigers vandaag")).to_contain_text("Tom Janssens")
+    expect(page.get_by_role("heading", name="Organen zonder vertegenwoordiger vandaag")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "3-organisation")
+
+    page.get_by_role("table", name="Vertegenwoordigers vandaag").get_by_role("link", name="Tom Janssens").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tom Janssens")
 
     page.get_by_role("navigation", name="Kruimelpad").get_by_role("link", name="Mensen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mensen")
