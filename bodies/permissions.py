@@ -58,6 +58,16 @@ def require(user, permission: str, obj: Model, reason: str = "") -> None:
         raise PermissionDenied(reason)
 
 
+def require_of(by, permission: str, obj: Model) -> None:
+    """For a service: the acting user must hold `permission` on `obj` (PermissionDenied if not).
+
+    `by` None is the system acting (the planner, a task, a seed load, an import), which no
+    right limits.
+    """
+    if by is not None:
+        require(by, permission, obj)
+
+
 def is_network_member(user, network: Network) -> bool:
     return may(user, VIEW_NETWORK, network)
 

@@ -21,6 +21,7 @@ from bodies.permissions import (
     get_network_for_user,
     may,
     require,
+    require_of,
 )
 
 from .models import ActionItem, AgendaAttachment, AgendaItem, Decision, Meeting
@@ -48,15 +49,6 @@ __all__ = [
     "get_action_for_user",
     "get_attachment_for_user",
 ]
-
-
-def require_of(by, permission: str, obj) -> None:
-    """For a service: the acting user must hold `permission` on `obj` (PermissionDenied if not).
-
-    `by` None is the system acting (the planner, a task, a seed load), which no right limits.
-    """
-    if by is not None:
-        permissions.require(by, permission, obj)
 
 
 def may_see_agenda(user, meeting: Meeting) -> bool:

@@ -416,17 +416,24 @@ def attendance_rate(network: Network, person: Person, today: datetime.date) -> A
     included (Meeting.objects.of_member). A meeting without any recorded attendance tells
     nothing about them and is counted apart.
     """
+    return _attendance(network, today, expected_of={"person": person}, came=Q(person=person))
+
+
+# Attendance rows of the meeting being counted (an outer reference in _attendance).
+_RECORDED = Attendance.objects.filter(meeting=OuterRef("pk")).exclude(status="")
+
+
+def _attendance(network: Network, today: datetime.date, *, expected_of: dict, came: Q) -> AttendanceRate:
+    """The rate over the held meetings of the last ATTENDANCE_MONTHS months that the memberships
+    `expected_of` names were expected at, `came` picking the attendance rows that count (one query)."""
     since = today - relativedelta(months=ATTENDANCE_MONTHS)
-    recorded = Attendance.objects.filter(meeting=OuterRef("pk")).exclude(status="")
-    came = recorded.filter(
-        person=person, status__in=[Attendance.Status.PRESENT, Attendance.Status.SUBSTITUTED]
-    )
+    present = _RECORDED.filter(came, status__in=[Attendance.Status.PRESENT, Attendance.Status.SUBSTITUTED])
     counts = (
         Meeting.objects.of_network(network)
         .filter(date__gt=since, date__lte=today)
         .exclude(status=Meeting.Status.CANCELLED)
-        .of_member(person=person)
-        .annotate(is_recorded=Exists(recorded), has_come=Exists(came))
+        .of_member(**expected_of)
+        .annotate(is_recorded=Exists(_RECORDED), has_come=Exists(present))
         .aggregate(
             expected=Count("pk", filter=Q(is_recorded=True)),
             came=Count("pk", filter=Q(has_come=True)),
@@ -511,25 +518,11 @@ def organization_attendance_rate(network: Network, organization: Organization, t
     too). It came when one of them was present or sent a substitute. A meeting without
     any recorded attendance tells nothing and is counted apart.
     """
-    since = today - relativedelta(months=ATTENDANCE_MONTHS)
-    recorded = Attendance.objects.filter(meeting=OuterRef("pk")).exclude(status="")
+    # A row counts when its person sat for the organisation in that body on that day.
     sat_for_it = Membership.objects.current_on(OuterRef(OuterRef("date"))).filter(
         seating(OuterRef(OuterRef("body"))), organization=organization, person=OuterRef("person")
     )
-    came = recorded.filter(Exists(sat_for_it), status__in=[Attendance.Status.PRESENT, Attendance.Status.SUBSTITUTED])
-    sits = Membership.objects.current_on(OuterRef("date")).filter(seating(OuterRef("body")), organization=organization)
-    counts = (
-        Meeting.objects.of_network(network)
-        .filter(Exists(sits), date__gt=since, date__lte=today)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .annotate(is_recorded=Exists(recorded), has_come=Exists(came))
-        .aggregate(
-            expected=Count("pk", filter=Q(is_recorded=True)),
-            came=Count("pk", filter=Q(has_come=True)),
-            unrecorded=Count("pk", filter=Q(is_recorded=False)),
-        )
-    )
-    return AttendanceRate(came=counts["came"], expected=counts["expected"], unrecorded=counts["unrecorded"])
+    return _attendance(network, today, expected_of={"organization": organization}, came=Q(Exists(sat_for_it)))
 
 
 def organization_page(network: Network, organization: Organization, today: datetime.date) -> OrganizationPage:

@@ -9,7 +9,16 @@ from django.shortcuts import get_object_or_404
 from bodies import permissions
 
 # Handed on, so that the referral views ask one module.
-from bodies.permissions import RECORD_ADVICE, RUN, get_body_for_user, get_network_for_user, may, prefetch, require
+from bodies.permissions import (
+    RECORD_ADVICE,
+    RUN,
+    get_body_for_user,
+    get_network_for_user,
+    may,
+    prefetch,
+    require,
+    require_of,
+)
 
 from .models import Advice, Assignment
 
@@ -27,15 +36,6 @@ __all__ = [
     "get_advice_for_user",
     "get_assignment_for_user",
 ]
-
-
-def require_of(by, permission: str, body) -> None:
-    """For a service: the acting user must hold `permission` on `body` (PermissionDenied if not).
-
-    `by` None is the system acting (a seed load, an import), which no right limits.
-    """
-    if by is not None:
-        permissions.require(by, permission, body)
 
 
 def may_answer_advice(user, advice: Advice) -> bool:
